@@ -1,0 +1,59 @@
+import type { SimilarityLanguage } from './types.js';
+
+/**
+ * How one tree-sitter grammar's nodes become tokens. Identifiers and literals collapse to a class
+ * token so renaming and changed constants do not hide a copy; comments, docstrings and imports are
+ * dropped because they carry no authorship signal (Faidhi–Robinson level 1 disguises).
+ */
+export interface LanguageRules {
+  /** Leaf node types that become `ID`. */
+  identifiers: ReadonlySet<string>;
+  /** Node types kept as one class token without descending (strings with escapes, numbers). */
+  literals: ReadonlyMap<string, string>;
+  /** Subtrees dropped entirely. */
+  skipped: ReadonlySet<string>;
+  /** Node types whose body is fingerprinted as its own unit, so reordering them changes nothing. */
+  units: ReadonlySet<string>;
+  /** Parents whose named children are statements; Python has no `;`, so one is emitted after each. */
+  statementParents: ReadonlySet<string>;
+  /** Python's indented blocks end without a token; `}` is emitted so nesting stays visible. */
+  blockEnds: ReadonlySet<string>;
+  /** A statement that is only a string literal (a docstring) counts as a comment. */
+  docstringStatement?: { statement: string; literal: string };
+}
+
+const python: LanguageRules = {
+  identifiers: new Set(['identifier']),
+  literals: new Map([
+    ['string', 'STR'],
+    ['concatenated_string', 'STR'],
+    ['integer', 'NUM'],
+    ['float', 'NUM'],
+  ]),
+  skipped: new Set(['comment', 'import_statement', 'import_from_statement', 'future_import_statement']),
+  units: new Set(['function_definition']),
+  statementParents: new Set(['module', 'block']),
+  blockEnds: new Set(['block']),
+  docstringStatement: { statement: 'expression_statement', literal: 'string' },
+};
+
+const java: LanguageRules = {
+  identifiers: new Set(['identifier', 'type_identifier']),
+  literals: new Map([
+    ['string_literal', 'STR'],
+    ['text_block', 'STR'],
+    ['character_literal', 'STR'],
+    ['decimal_integer_literal', 'NUM'],
+    ['hex_integer_literal', 'NUM'],
+    ['octal_integer_literal', 'NUM'],
+    ['binary_integer_literal', 'NUM'],
+    ['decimal_floating_point_literal', 'NUM'],
+    ['hex_floating_point_literal', 'NUM'],
+  ]),
+  skipped: new Set(['line_comment', 'block_comment', 'import_declaration', 'package_declaration']),
+  units: new Set(['method_declaration', 'constructor_declaration']),
+  statementParents: new Set(),
+  blockEnds: new Set(),
+};
+
+export const languageRules: Record<SimilarityLanguage, LanguageRules> = { python, java };

@@ -1,0 +1,25 @@
+import { LanguagePicker, type ProgrammingLanguage } from '@dodona/dolos-lib';
+import Parser from 'tree-sitter';
+import type { SimilarityLanguage } from './types.js';
+
+const parsers = new Map<SimilarityLanguage, Promise<Parser>>();
+
+/** The tree-sitter grammars Dolos builds and maintains, loaded once per language. */
+export function parserFor(language: SimilarityLanguage): Promise<Parser> {
+  let parser = parsers.get(language);
+  if (parser === undefined) {
+    parser = (async () => {
+      const picked = (await new LanguagePicker().findLanguage(language)) as ProgrammingLanguage;
+      const instance = new Parser();
+      instance.setLanguage(await picked.loadLanguageModule());
+      return instance;
+    })();
+    parsers.set(language, parser);
+  }
+  return parser;
+}
+
+/** tree-sitter's node binding rejects input longer than its buffer, so size the buffer to the text (as Dolos does). */
+export function parse(parser: Parser, text: string): Parser.Tree {
+  return parser.parse(text, undefined, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
+}

@@ -1,0 +1,44 @@
+export interface SourceFile {
+  path: string;
+  content: string;
+}
+
+export interface Submission {
+  id: string;
+  files: SourceFile[];
+}
+
+export type SimilarityLanguage = 'python' | 'java';
+
+export interface SimilarityOptions {
+  language: SimilarityLanguage;
+  /** Instructor code, excluded per occurrence from matches and from the denominator. */
+  template?: SourceFile[];
+  /** Only pairs scoring at or above this carry fragments (default 0.5). */
+  fragmentsFrom?: number;
+  /** Tokens per k-gram (default tuned on IR-Plag, see README). */
+  kgramLength?: number;
+  /** Winnowing window in k-grams; 1 keeps every k-gram. */
+  windowLength?: number;
+  /** Fewer non-template k-grams than this on either side gives `similarity: null` with a note. */
+  minKgrams?: number;
+}
+
+export interface Span {
+  file: string;
+  startLine: number;
+  endLine: number;
+}
+
+export interface Fragment {
+  a: Span;
+  b: Span;
+}
+
+export interface PairScore {
+  a: string;
+  b: string;
+  similarity: number | null;
+  note?: string;
+  fragments: Fragment[];
+}

@@ -1,1 +1,10 @@
 export * from './result.js';
+export { LoadtestError, type LoadtestErrorCode } from './errors.js';
+export { LoadOptions, type LoadOptionsInput, resolveOptions } from './options.js';
+export { parseScenario, Scenario, Task, type TaskInput } from './scenario.js';
+export { parseDuration } from './duration.js';
+export type { Progress } from './progress.js';
+export { runLoad, type RunHooks } from './run-load.js';
+export { buildResult, buildTimeline, type RunMeta } from './summary.js';
+export { summarizeHistogram } from './histogram.js';
+export { judgeGenerator, type GeneratorSample } from './generator-monitor.js';

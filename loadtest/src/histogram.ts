@@ -1,0 +1,49 @@
+import * as hdr from 'hdr-histogram-js';
+import type { Histogram } from 'hdr-histogram-js';
+import type { ResponseTimeSummary } from './result.js';
+
+export type { Histogram };
+
+/** Response times are recorded in microseconds, 3 significant digits (HdrHistogram's usual precision). */
+export function newHistogram(packed = false): Histogram {
+  return hdr.build({
+    bitBucketSize: packed ? 'packed' : 32,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 3_600_000_000,
+    numberOfSignificantValueDigits: 3,
+    autoResize: true,
+  });
+}
+
+export const encodeHistogram = (h: Histogram): string => hdr.encodeIntoCompressedBase64(h);
+
+export function decodeHistogram(base64: string, packed = false): Histogram {
+  const decoded = hdr.decodeFromCompressedBase64(base64);
+  const h = newHistogram(packed);
+  h.add(decoded);
+  decoded.destroy();
+  return h;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const ms = (us: number): number => round2(us / 1000);
+
+/** avg/min/max and percentiles in milliseconds; all zero when nothing was recorded. */
+export function summarizeHistogram(h: Histogram): ResponseTimeSummary {
+  if (h.totalCount === 0) return { avg: 0, min: 0, max: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0 };
+  return {
+    avg: ms(h.mean),
+    min: ms(h.minNonZeroValue),
+    max: ms(h.maxValue),
+    p50: ms(h.getValueAtPercentile(50)),
+    p90: ms(h.getValueAtPercentile(90)),
+    p95: ms(h.getValueAtPercentile(95)),
+    p99: ms(h.getValueAtPercentile(99)),
+    p999: ms(h.getValueAtPercentile(99.9)),
+  };
+}
+
+/** A percentile in ms, 0 for an empty histogram. */
+export function percentileMs(h: Histogram, p: number): number {
+  return h.totalCount === 0 ? 0 : ms(h.getValueAtPercentile(p));
+}

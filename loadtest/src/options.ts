@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { LoadtestError } from './errors.js';
+import { describeIssues, Task } from './scenario.js';
+
+const HttpUrl = z.string().refine((text) => {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be an http:// URL such as http://127.0.0.1:8080');
+
+/**
+ * What a load run does. Field names are a contract the lab (`reports`) uses.
+ * keepAlive defaults to true because Locust's HttpUser keeps a session's connection open too;
+ * servers that close after each response are still measured right (the client reconnects).
+ */
+export const LoadOptions = z
+  .object({
+    host: HttpUrl,
+    users: z.number().int().positive().default(1),
+    spawnRate: z.number().positive().default(1),
+    runTimeSec: z.number().positive().optional(),
+    requests: z.number().int().positive().optional(),
+    wait: z
+      .tuple([z.number().nonnegative(), z.number().nonnegative()])
+      .default([0, 0])
+      .refine(([a, b]) => a <= b, 'wait is [min, max] with min <= max'),
+    path: z.string().startsWith('/', 'path must start with /').default('/'),
+    tasks: z.array(Task).min(1).optional(),
+    timeoutSec: z.number().positive().default(10),
+    stopOnFailure: z.boolean().default(false),
+    workers: z.number().int().positive().max(64).default(1),
+    keepAlive: z.boolean().default(true),
+    engine: z.enum(['auto', 'autocannon', 'lenient']).default('auto'),
+  })
+  .refine((o) => o.requests === undefined || o.requests >= o.workers, {
+    message: 'requests must be at least the number of workers',
+    path: ['requests'],
+  });
+export type LoadOptions = z.infer<typeof LoadOptions>;
+export type LoadOptionsInput = z.input<typeof LoadOptions>;
+
+/** Validates options once at the door, every problem on one line. */
+export function resolveOptions(input: LoadOptionsInput): Readonly<LoadOptions> {
+  const parsed = LoadOptions.safeParse(input);
+  if (!parsed.success) {
+    throw new LoadtestError('LOADTEST_OPTIONS_INVALID', `invalid options: ${describeIssues(parsed.error)}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** The tasks a user draws from: the scenario's, or one GET of `path`. */
+export function tasksOf(options: LoadOptions): Task[] {
+  return options.tasks ?? [Task.parse({ path: options.path })];
+}

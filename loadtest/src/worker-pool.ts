@@ -1,0 +1,127 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { nowMs } from './clock.js';
+import type { LoadOptions } from './options.js';
+import type { Progress } from './progress.js';
+import { Recorder, type RecorderState } from './recorder.js';
+import type { EngineName, StopReason } from './scheduler.js';
+
+export type ToWorker = { type: 'start'; startMs: number } | { type: 'stop'; reason: StopReason };
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'tick'; progress: Progress }
+  | { type: 'failure' }
+  | { type: 'done'; state: RecorderState; stoppedBy: StopReason; loopDelayP99Ms: number };
+
+export interface PoolOutcome {
+  /** When the workers started, once all had loaded: second 0 of the merged timeline. */
+  startMs: number;
+  states: RecorderState[];
+  stoppedBy: StopReason;
+  loopDelayP99Ms: number;
+}
+
+/** `total` split into `parts` integers differing by at most one. */
+export function split(total: number, parts: number): number[] {
+  return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+}
+
+// Worker threads do not inherit the TypeScript loader of this thread (tsx or jest's), so the
+// thread first registers tsx, then imports the entry file.
+const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+const tsxApi = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
+const entry = new URL('./thread-worker.ts', import.meta.url).href;
+const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+
+/**
+ * Runs the load on `workers` threads, each with its share of users, spawn rate and request
+ * budget, all on one start time so their seconds line up; returns their recorders for an exact merge.
+ */
+export async function runPool(
+  options: LoadOptions,
+  engine: EngineName,
+  requests: number | undefined,
+  control: { signal?: AbortSignal; onProgress?: (p: Progress) => void },
+): Promise<PoolOutcome> {
+  const count = Math.max(1, Math.min(options.workers, options.users, requests ?? Number.POSITIVE_INFINITY));
+  const users = split(options.users, count);
+  const budgets = requests === undefined ? null : split(requests, count);
+  const workers = users.map(
+    (u, i) =>
+      new Worker(bootstrap, {
+        eval: true,
+        workerData: {
+          options: { ...options, users: u, spawnRate: (options.spawnRate * u) / options.users },
+          engine,
+          requests: budgets?.[i],
+        },
+      }),
+  );
+  const ticks: Array<Progress | null> = workers.map(() => null);
+  const stopAll = (reason: StopReason) => {
+    for (const w of workers) w.postMessage({ type: 'stop', reason } satisfies ToWorker);
+  };
+  const onAbort = () => stopAll(control.signal?.reason === 'failure' ? 'failure' : 'interrupt');
+  const done = workers.map(
+    (worker, i) =>
+      new Promise<Extract<FromWorker, { type: 'done' }>>((resolve, reject) => {
+        worker.on('error', reject);
+        worker.on('message', (message: FromWorker) => {
+          if (message.type === 'done') resolve(message);
+          else if (message.type === 'failure' && options.stopOnFailure) stopAll('failure');
+          else if (message.type === 'tick') ticks[i] = message.progress;
+        });
+      }),
+  );
+  await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.once('message', () => resolve()))));
+  const startMs = nowMs();
+  for (const w of workers) w.postMessage({ type: 'start', startMs } satisfies ToWorker);
+  control.signal?.addEventListener('abort', onAbort, { once: true });
+  const progress = setInterval(() => control.onProgress?.(sumProgress(ticks, startMs, options)), 1000);
+  try {
+    const results = await Promise.all(done);
+    const reasons = results.map((r) => r.stoppedBy);
+    const stoppedBy = (['interrupt', 'failure', 'time', 'requests'] as const).find((r) =>
+      reasons.includes(r),
+    )!;
+    return {
+      startMs,
+      states: results.map((r) => r.state),
+      stoppedBy,
+      loopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
+    };
+  } finally {
+    clearInterval(progress);
+    control.signal?.removeEventListener('abort', onAbort);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Live progress of the pool: counts add up; p95 is the worst worker's (the exact one is in the result). */
+function sumProgress(ticks: ReadonlyArray<Progress | null>, startMs: number, options: LoadOptions): Progress {
+  const sum: Progress = {
+    elapsedSec: (nowMs() - startMs) / 1000,
+    totalSec: options.runTimeSec ?? null,
+    users: 0,
+    requests: 0,
+    failures: 0,
+    rps: 0,
+    p95: 0,
+  };
+  for (const t of ticks) {
+    if (!t) continue;
+    sum.users += t.users;
+    sum.requests += t.requests;
+    sum.failures += t.failures;
+    sum.rps += t.rps;
+    sum.p95 = Math.max(sum.p95, t.p95);
+  }
+  return sum;
+}
+
+/** Merges the probe's recorder (main thread) with the workers'. */
+export function mergePool(main: Recorder, outcome: PoolOutcome): Recorder {
+  return Recorder.merge([main.toState(), ...outcome.states], outcome.startMs);
+}

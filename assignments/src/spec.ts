@@ -1,67 +1,160 @@
 import { z } from 'zod';
 
+/**
+ * The assignment spec: the contract the grader and the lab read. Every message below is written as the fix,
+ * because `load-spec.ts` prints it after the field path (`deadline: must be ISO 8601 …`).
+ */
+
+/** `required: <what>` when the field is absent, `must be <what>` when it has the wrong type. */
+const expect = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `required: ${what}` : `must be ${what}`;
+
+const text = (what: string) => z.string({ error: expect(what) }).min(1, `must not be empty: ${what}`);
+const fraction = (example: string) =>
+  z
+    .number({ error: expect(`a fraction between 0 and 1, e.g. ${example}`) })
+    .min(0, `must be between 0 and 1, e.g. ${example}`)
+    .max(1, `must be between 0 and 1, e.g. ${example}`);
+const list = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item, { error: expect(`a list of ${what}`) });
+
 /** One HTTP check run against a student's server (and by `pnpm lab:week3` against the references). */
-export const HttpCheck = z.object({
+export const HttpCheck = z.strictObject({
   name: z.string().optional(),
-  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']).default('GET'),
-  path: z.string().startsWith('/', 'a check path starts with "/"'),
+  method: z
+    .enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE'], { error: 'must be one of GET, HEAD, POST, PUT, DELETE' })
+    .default('GET'),
+  path: z
+    .string({ error: expect('a request path, e.g. /index.html') })
+    .startsWith('/', 'must start with "/"'),
   /** Sent verbatim instead of a well-formed request, for the bad-request checks. */
   raw: z.string().optional(),
-  status: z.number().int().min(100).max(599),
+  status: z
+    .number({ error: expect('an HTTP status code, e.g. 200') })
+    .int('must be a whole HTTP status code, e.g. 404')
+    .min(100, 'must be an HTTP status code between 100 and 599')
+    .max(599, 'must be an HTTP status code between 100 and 599'),
+  /** Media type the `Content-Type` header must start with (parameters such as `; charset=utf-8` ignored). */
   contentType: z.string().optional(),
+  /** Substring the body must contain (case-sensitive). */
   bodyContains: z.string().optional(),
-  contentLength: z.boolean().default(false),
+  /** The response must carry a `Content-Length` equal to the body's byte length. */
+  contentLength: z.boolean({ error: 'must be true or false' }).default(false),
 });
 export type HttpCheck = z.infer<typeof HttpCheck>;
 
-export const ReportSpec = z.object({
+/** One raw TCP exchange (week 2's echo server): send `send`, expect `expect` back (default: the same bytes). */
+export const TcpCheck = z.strictObject({
+  name: z.string().optional(),
+  send: text('the text to send, e.g. "hello\\n"'),
+  expect: z.string().optional(),
+});
+export type TcpCheck = z.infer<typeof TcpCheck>;
+
+export const ReportSpec = z.strictObject({
   /** e.g. `CN_6_{studentId}_{name}.pdf` */
-  name: z.string().includes('{studentId}', { message: 'report.name must contain {studentId}' }),
+  name: text('the report file name pattern, e.g. CN_6_{studentId}_{name}.pdf')
+    .includes('{studentId}', { message: 'must contain {studentId}, e.g. CN_6_{studentId}_{name}.pdf' })
+    .endsWith('.pdf', 'must end in .pdf: only PDF reports are graded, e.g. CN_6_{studentId}_{name}.pdf'),
   /** Each entry is one required section: the headings accepted for it. */
-  sections: z.array(z.array(z.string().min(1)).min(1)).default([]),
-  minImages: z.number().int().nonnegative().default(0),
+  sections: list(
+    list(text('a heading, e.g. 과제 목표'), 'headings').min(1, 'must list at least one heading'),
+    'sections, each a list of accepted headings',
+  ).default([]),
+  minImages: z
+    .number({ error: expect('a whole number of images, e.g. 2') })
+    .int('must be a whole number, e.g. 2')
+    .nonnegative('must be 0 or more')
+    .default(0),
 });
 export type ReportSpec = z.infer<typeof ReportSpec>;
 
-export const CodeSpec = z.object({
-  glob: z.string().default('**/*.py'),
+export const CodeSpec = z.strictObject({
+  glob: text('a glob of the code files, e.g. "**/*.py"').default('**/*.py'),
   /** The file the grader runs as `python3 <entry>`. */
-  entry: z.string().optional(),
+  entry: text('the file to run, e.g. server.py').optional(),
+  /** More servers in the same submission, run and checked like `entry` one at a time (week 5: both models). */
+  extraEntries: list(text('a file to run'), 'files to run').default([]),
   /** Instructor-given code, relative to the spec file, excluded from similarity. */
-  template: z.array(z.string()).default([]),
-  language: z.enum(['python', 'java']).default('python'),
+  template: list(text('a path relative to the spec file'), 'paths relative to the spec file').default([]),
+  language: z.enum(['python', 'java'], { error: 'must be python or java' }).default('python'),
 });
 export type CodeSpec = z.infer<typeof CodeSpec>;
 
 /** How the points split before the late penalty and COPY apply. Fractions of `points`. */
 export const Rubric = z
-  .object({
-    server: z.number().min(0).max(1),
-    report: z.number().min(0).max(1),
-    code: z.number().min(0).max(1),
+  .strictObject({
+    server: fraction('0.5'),
+    report: fraction('0.3'),
+    code: fraction('0.2'),
     /** Deducted (fraction of points) for a misnamed report (REPORT_NAME). */
-    reportNamePenalty: z.number().min(0).max(1).default(0.1),
+    reportNamePenalty: fraction('0.1').default(0.1),
   })
-  .refine((r) => Math.abs(r.server + r.report + r.code - 1) < 1e-9, {
-    message: 'rubric.server + rubric.report + rubric.code must add up to 1',
+  .superRefine((r, ctx) => {
+    const sum = r.server + r.report + r.code;
+    if (Math.abs(sum - 1) >= 1e-9) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `server + report + code must add up to 1 (they add up to ${Number(sum.toFixed(6))})`,
+      });
+    }
   });
 export type Rubric = z.infer<typeof Rubric>;
 
-export const AssignmentSpec = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  /** ISO 8601 with an offset, e.g. 2019-10-31T23:59:00+09:00 */
-  deadline: z.iso.datetime({ offset: true, message: 'deadline must be ISO 8601 with an offset, e.g. 2019-10-31T23:59:00+09:00' }),
-  points: z.number().positive(),
-  latePenaltyPerDay: z.number().min(0).max(1).default(0.1),
-  maxLateDays: z.number().int().nonnegative().default(10),
-  graceMinutes: z.number().nonnegative().default(0),
-  similarityThreshold: z.number().min(0).max(1).default(0.8),
-  reviewThreshold: z.number().min(0).max(1).default(0.5),
-  port: z.number().int().min(1).max(65535).optional(),
-  code: CodeSpec,
-  report: ReportSpec,
-  checks: z.array(HttpCheck).default([]),
-  rubric: Rubric,
-});
+export const AssignmentSpec = z
+  .strictObject({
+    id: text('a short id, e.g. week6'),
+    title: text('a title, e.g. "select 서버와 스트레스 테스트"'),
+    /** ISO 8601 with an offset, e.g. 2019-10-31T23:59:00+09:00 */
+    deadline: z.iso.datetime({
+      offset: true,
+      error: (issue) =>
+        `${issue.input === undefined ? 'required:' : 'must be'} ISO 8601 with an offset, e.g. 2019-10-31T23:59:00+09:00`,
+    }),
+    points: z
+      .number({ error: expect('a number of points, e.g. 10') })
+      .positive('must be more than 0, e.g. 10'),
+    latePenaltyPerDay: fraction('0.1').default(0.1),
+    maxLateDays: z
+      .number({ error: expect('a whole number of days, e.g. 7') })
+      .int('must be a whole number of days, e.g. 7')
+      .nonnegative('must be 0 or more days')
+      .default(10),
+    graceMinutes: z
+      .number({ error: expect('a number of minutes, e.g. 10') })
+      .nonnegative('must be 0 or more')
+      .default(0),
+    similarityThreshold: fraction('0.8').default(0.8),
+    reviewThreshold: fraction('0.5').default(0.5),
+    port: z
+      .number({ error: expect('a TCP port number, e.g. 8080') })
+      .int('must be a whole port number, e.g. 8080')
+      .min(1, 'must be a TCP port between 1 and 65535')
+      .max(65535, 'must be a TCP port between 1 and 65535')
+      .optional(),
+    code: CodeSpec,
+    report: ReportSpec,
+    checks: list(HttpCheck, 'HTTP checks').default([]),
+    tcpChecks: list(TcpCheck, 'TCP checks').default([]),
+    rubric: Rubric,
+  })
+  .superRefine((s, ctx) => {
+    if (s.reviewThreshold > s.similarityThreshold) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reviewThreshold'],
+        message: `must not be above similarityThreshold (${s.similarityThreshold}), e.g. 0.5`,
+      });
+    }
+    if (s.port === undefined && (s.checks.length > 0 || s.tcpChecks.length > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['port'], message: 'required when checks are given, e.g. 8080' });
+    }
+    if (s.code.entry === undefined && (s.checks.length > 0 || s.tcpChecks.length > 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['code', 'entry'],
+        message: 'required when checks are given, e.g. server.py',
+      });
+    }
+  });
 export type AssignmentSpec = z.infer<typeof AssignmentSpec>;

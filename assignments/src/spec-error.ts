@@ -1,0 +1,21 @@
+/** Why a spec could not be used; the grader maps `code` to an exit code. */
+export type SpecErrorKind = 'not-found' | 'syntax' | 'invalid';
+
+/**
+ * A spec that cannot be used. `message` is one line: the file, then every problem as `field.path: fix`
+ * joined with `; `, so a TA sees all of them in one run.
+ */
+export class SpecError extends Error {
+  readonly code = 'GRADER_SPEC_INVALID';
+  override readonly name = 'SpecError';
+
+  constructor(
+    /** The spec file (relative to the working directory when inside it) or built-in id the problem is in. */
+    readonly source: string,
+    /** Each problem as `field.path: fix`. */
+    readonly problems: readonly string[],
+    readonly kind: SpecErrorKind = 'invalid',
+  ) {
+    super(`${source}: ${problems.join('; ')}`);
+  }
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
+import {
+  builtinSpec,
+  builtinSpecIds,
+  builtinSpecPath,
+  detectFormat,
+  loadSpecFile,
+  parseSpec,
+} from '../src/index.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'netlab-assignments-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('YAML and JSON specs', () => {
+  it.each(builtinSpecIds)('%s as JSON loads to the same spec as the YAML', (id) => {
+    const json = JSON.stringify(parse(readFileSync(builtinSpecPath(id), 'utf8')), null, 2);
+    const file = join(tmp, `${id}.json`);
+    writeFileSync(file, json);
+    expect(loadSpecFile(file)).toEqual(builtinSpec(id));
+  });
+
+  it('without a telling extension, the content decides', () => {
+    const yamlText = readFileSync(builtinSpecPath('week3'), 'utf8');
+    const jsonText = JSON.stringify(parse(yamlText));
+    expect(detectFormat('spec', jsonText)).toBe('json');
+    expect(detectFormat('spec.txt', yamlText)).toBe('yaml');
+    expect(detectFormat('spec.YML', jsonText)).toBe('yaml');
+    const file = join(tmp, 'week3-spec');
+    writeFileSync(file, jsonText);
+    expect(loadSpecFile(file)).toEqual(builtinSpec('week3'));
+  });
+
+  it('fills defaults the spec leaves out', () => {
+    const spec = loadSpecFile(new URL('fixtures/specs/valid-minimal.yaml', import.meta.url).pathname);
+    expect(spec).toMatchObject({
+      latePenaltyPerDay: 0.1,
+      similarityThreshold: 0.8,
+      reviewThreshold: 0.5,
+      graceMinutes: 0,
+      checks: [],
+      tcpChecks: [],
+      code: { glob: '**/*.py', language: 'python', extraEntries: [] },
+      report: { sections: [], minImages: 0 },
+      rubric: { reportNamePenalty: 0.1 },
+    });
+    expect(spec.port).toBeUndefined();
+  });
+});
+
+describe('Unicode', () => {
+  it('NFD Hangul from a macOS editor comes out NFC, in values and keys', () => {
+    const nfd = (s: string) => s.normalize('NFD');
+    const text = readFileSync(builtinSpecPath('week6'), 'utf8').normalize('NFD');
+    expect(text).not.toBe(text.normalize('NFC'));
+    const spec = parseSpec(text, nfd('주차6.yaml'));
+    expect(spec).toEqual(builtinSpec('week6'));
+    expect(spec.report.sections[0]).toContain('과제 목표');
+    expect(spec.title).toBe(spec.title.normalize('NFC'));
+  });
+
+  it('an NFD field name is matched after normalising', () => {
+    const base = readFileSync(builtinSpecPath('week6'), 'utf8');
+    // A Hangul key is not a spec field, but it must be reported as the NFC text the user typed.
+    const err = (() => {
+      try {
+        parseSpec(`${base}\n${'비고'.normalize('NFD')}: x\n`, 'week6.yaml');
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
+    expect(err?.message).toContain('"비고"');
+    expect(err?.message).not.toContain('비고'.normalize('NFD'));
+  });
+});

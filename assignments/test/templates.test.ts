@@ -1,0 +1,182 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { builtinSpec, builtinSpecIds, builtinSpecPath, specTemplateFiles } from '../src/index.js';
+import { checkProblems, parseReply, requestFor } from './http-check.js';
+import { exchange, type RunningServer, startPythonServer } from './python-server.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const solution = (name: string) =>
+  readFileSync(new URL(`fixtures/solutions/${name}`, import.meta.url), 'utf8');
+const tmp = mkdtempSync(join(tmpdir(), 'netlab-templates-'));
+const servers: RunningServer[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function start(script: string, cwd: string): Promise<RunningServer> {
+  const server = await startPythonServer(script, cwd);
+  servers.push(server);
+  return server;
+}
+
+/** A student's folder as they start it: the template, plus week 3's handler and www/ copied in (as the handouts say). */
+function studentFolder(week: string): string {
+  const dir = mkdtempSync(join(tmp, `${week}-`));
+  cpSync(join(root, week, 'template'), dir, { recursive: true });
+  cpSync(join(root, 'week3/template/www'), join(dir, 'www'), { recursive: true });
+  cpSync(join(root, 'week3/template/http_handler.py'), join(dir, 'http_handler.py'));
+  return dir;
+}
+
+describe('template code', () => {
+  const pyFiles = builtinSpecIds.flatMap((id) =>
+    readdirSync(join(root, id, 'template'))
+      .filter((f) => f.endsWith('.py'))
+      .map((f) => join(id, 'template', f)),
+  );
+
+  it('every spec lists every template .py file it hands out', () => {
+    const listed = new Set(
+      builtinSpecIds.flatMap((id) => specTemplateFiles(builtinSpec(id), builtinSpecPath(id))),
+    );
+    for (const file of pyFiles) expect(listed).toContain(join(root, file));
+  });
+
+  it.each(pyFiles)('%s compiles (python3 -m py_compile)', (file) => {
+    const out = mkdtempSync(join(tmp, 'pyc-'));
+    execFileSync('python3', [
+      '-c',
+      'import py_compile,sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)',
+      join(root, file),
+      join(out, 'x.pyc'),
+    ]);
+  });
+
+  it('the week 3 helpers parse, resolve and build responses as the checks need', () => {
+    const script = `
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+import http_handler as h
+r = h.build_response(200, 'héllo'.encode(), 'text/plain')
+print(json.dumps({
+  'ok': h.parse_request_line(b'GET /a.html HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'),
+  'one_word': h.parse_request_line(b'HELLO\\r\\n\\r\\n'),
+  'four_words': h.parse_request_line(b'GET / HTTP/1.1 extra\\r\\n\\r\\n'),
+  'no_crlf': h.parse_request_line(b'GET / HTTP/1.1'),
+  'index': os.path.relpath(h.resolve_path('/'), h.WWW_ROOT),
+  'nested': os.path.relpath(h.resolve_path('/images/logo.png?v=2'), h.WWW_ROOT),
+  'escape': h.resolve_path('/../../etc/passwd'),
+  'types': [h.content_type_for(p) for p in ('a.html', 'a.css', 'a.js', 'a.png', 'a.jpg', 'a.jpeg', 'a.bin9')],
+  'response': r.decode('latin1'),
+}))`;
+    const out = JSON.parse(
+      execFileSync('python3', ['-c', script, join(root, 'week3/template')], { encoding: 'utf8' }),
+    );
+    expect(out.ok).toEqual(['GET', '/a.html', 'HTTP/1.1']);
+    expect([out.one_word, out.four_words, out.no_crlf]).toEqual([null, null, null]);
+    expect([out.index, out.nested, out.escape]).toEqual(['index.html', 'images/logo.png', null]);
+    expect(out.types).toEqual([
+      'text/html; charset=utf-8',
+      'text/css; charset=utf-8',
+      'text/javascript; charset=utf-8',
+      'image/png',
+      'image/jpeg',
+      'image/jpeg',
+      'application/octet-stream',
+    ]);
+    const reply = parseReply(Buffer.from(out.response, 'latin1'));
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-length')).toBe('6');
+    expect(reply.body.toString('utf8')).toBe('héllo');
+  });
+});
+
+describe('the spec checks are reachable from the templates (real servers on port 0)', () => {
+  it('week 3: the template answers every check with a well-formed reply, and a completed handler passes them all', async () => {
+    const { checks } = builtinSpec('week3');
+    const dir = studentFolder('week3');
+
+    const template = await start('server.py', dir);
+    const first = await Promise.all(
+      checks.map(async (c) => parseReply(await exchange(template.port, requestFor(c)))),
+    );
+    // The starter answers 501 with correct framing until the student writes handle_request; 400 already works.
+    expect(first.map((r) => r.status)).toEqual(checks.map((c) => (c.status === 400 ? 400 : 501)));
+    await template.stop();
+
+    writeFileSync(
+      join(dir, 'http_handler.py'),
+      readFileSync(join(dir, 'http_handler.py'), 'utf8') + solution('handle_request.py'),
+    );
+    const solved = await start('server.py', dir);
+    for (const check of checks) {
+      const reply = parseReply(await exchange(solved.port, requestFor(check)));
+      expect({ check: check.name, problems: checkProblems(check, reply) }).toEqual({
+        check: check.name,
+        problems: [],
+      });
+    }
+    const image = parseReply(await exchange(solved.port, 'GET /images/photo.jpg HTTP/1.1\r\n\r\n'));
+    expect(image.body.equals(readFileSync(join(dir, 'www/images/photo.jpg')))).toBe(true);
+  });
+
+  it.each([
+    ['week5', 'multiprocess_server.py'],
+    ['week5', 'multithread_server.py'],
+    ['week6', 'select_server.py'],
+  ])('%s %s starts on the given port and shares the week 3 handler', async (week, script) => {
+    const dir = studentFolder(week);
+    const server = await start(script, dir);
+    // Until the student writes handle_request, each model answers 501 with correct framing.
+    const reply = parseReply(await exchange(server.port, 'GET / HTTP/1.1\r\n\r\n'));
+    expect(reply.status).toBe(501);
+    expect(reply.headers.get('content-length')).toBe(String(reply.body.length));
+  });
+
+  it('week 2: the template echoes short messages but fails the long check until the loop is written', async () => {
+    const { tcpChecks } = builtinSpec('week2');
+    const dir = mkdtempSync(join(tmp, 'week2-'));
+    cpSync(join(root, 'week2/template'), dir, { recursive: true });
+    const replies = async (port: number) =>
+      Promise.all(
+        tcpChecks.map(async (c) => (await exchange(port, c.send)).toString('utf8') === (c.expect ?? c.send)),
+      );
+
+    const template = await start('echo_server.py', dir);
+    expect(await replies(template.port)).toEqual(tcpChecks.map((c) => Buffer.byteLength(c.send) <= 1024));
+    await template.stop();
+
+    const file = join(dir, 'echo_server.py');
+    const main = "\n\nif __name__ == '__main__':";
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(main, solution('handle_client.py').trimEnd() + main),
+    );
+    const solved = await start('echo_server.py', dir);
+    expect(await replies(solved.port)).toEqual(tcpChecks.map(() => true));
+  });
+});
+
+describe('handout files', () => {
+  it.each(builtinSpecIds)('%s has a README next to its spec', (id) => {
+    const readme = readFileSync(join(dirname(builtinSpecPath(id)), 'README.md'), 'utf8');
+    const spec = builtinSpec(id);
+    expect(readme).toContain(`pnpm lab:${id}`);
+    expect(readme).toContain(spec.report.name.replace('{studentId}', '<학번>').replace('{name}', '<이름>'));
+    expect(readme).toContain('80%');
+    expect(readme).toContain(String(spec.port));
+    expect(readme).toContain(`${spec.deadline.slice(0, 10)} ${spec.deadline.slice(11, 16)} (KST, +09:00)`);
+    for (const check of spec.checks.filter((c) => c.raw === undefined)) {
+      expect(readme).toMatch(new RegExp(`(GET |\`)${check.path.replaceAll('.', '\\.')}[\`,]`));
+    }
+    for (const entry of [spec.code.entry, ...spec.code.extraEntries]) {
+      expect(readme).toContain(`python3 ${entry}`);
+    }
+  });
+});

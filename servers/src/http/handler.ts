@@ -1,0 +1,120 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import mime from 'mime-types';
+import { FileCache } from './file-cache.js';
+import type { HttpRequest, ParseResult } from './parse-request.js';
+import { resolvePath } from './resolve-path.js';
+import { reasonPhrase, responseHead } from './response-head.js';
+
+export interface HandlerOptions {
+  /** Directory files are served from. */
+  root: string;
+  /** Allow persistent connections when the client asks for one. */
+  keepAlive: boolean;
+}
+
+export type BodySource =
+  | { kind: 'none' }
+  | { kind: 'buffer'; data: Buffer }
+  | { kind: 'file'; path: string; size: number };
+
+/** What to send: the head as bytes, where the body comes from, and whether the connection stays open. */
+export interface ResponsePlan {
+  status: number;
+  head: Buffer;
+  body: BodySource;
+  keepAlive: boolean;
+}
+
+/** `allowKeepAlive: false` forces `Connection: close` (the server is draining, or the client already half-closed). */
+export type RequestHandler = (
+  parsed: Exclude<ParseResult, { kind: 'incomplete' }>,
+  allowKeepAlive?: boolean,
+) => ResponsePlan;
+
+const ALLOWED_METHODS = 'GET, HEAD';
+const HTML = 'text/html; charset=utf-8';
+
+/** RFC 9112 §9.3: HTTP/1.1 persists unless told to close; HTTP/1.0 only when it asks for keep-alive. */
+function clientWantsKeepAlive(request: HttpRequest): boolean {
+  const tokens = (request.headers.get('connection') ?? '').toLowerCase().split(/\s*,\s*/);
+  if (tokens.includes('close')) return false;
+  return request.minorVersion >= 1 || tokens.includes('keep-alive');
+}
+
+/** A request that carries a body we do not read must close the connection, or its body would parse as a request. */
+function hasBody(request: HttpRequest): boolean {
+  const length = request.headers.get('content-length');
+  return request.headers.has('transfer-encoding') || (length !== undefined && Number(length) > 0);
+}
+
+function contentTypeOf(file: string): string {
+  return mime.contentType(path.extname(file)) || 'application/octet-stream';
+}
+
+/**
+ * The one request handler every concurrency model shares: a parsed request in, a response plan out.
+ * File lookups are synchronous (a realpath and a stat, microseconds on a warm page cache) so the plan is
+ * ready at once; only files too big for the cache are streamed by the caller.
+ */
+export function createHandler(options: HandlerOptions): RequestHandler {
+  const root = realpathSync.native(options.root);
+  const cache = new FileCache();
+
+  const errorPage = (status: number, keepAlive: boolean, extra?: Record<string, string>): ResponsePlan => {
+    const body = Buffer.from(
+      `<!doctype html>\n<title>${status} ${reasonPhrase(status)}</title>\n<h1>${status} ${reasonPhrase(status)}</h1>\n`,
+    );
+    return {
+      status,
+      head: responseHead(status, HTML, body.length, keepAlive, extra),
+      body: { kind: 'buffer', data: body },
+      keepAlive,
+    };
+  };
+
+  const notFound = (keepAlive: boolean): ResponsePlan => {
+    const page = resolvePath(root, '/notfound.html');
+    if (page.kind !== 'file') return errorPage(404, keepAlive);
+    return fileResponse(404, page.path, page.stats.size, cache.read(page.path, page.stats), keepAlive);
+  };
+
+  const fileResponse = (
+    status: number,
+    file: string,
+    size: number,
+    cached: Buffer | undefined,
+    keepAlive: boolean,
+  ): ResponsePlan => ({
+    status,
+    head: responseHead(status, contentTypeOf(file), cached?.length ?? size, keepAlive),
+    body: cached ? { kind: 'buffer', data: cached } : { kind: 'file', path: file, size },
+    keepAlive,
+  });
+
+  return (parsed, allowKeepAlive = true) => {
+    if (parsed.kind === 'error') return errorPage(parsed.status, false);
+    const { request } = parsed;
+    const keepAlive =
+      allowKeepAlive && options.keepAlive && clientWantsKeepAlive(request) && !hasBody(request);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return errorPage(405, keepAlive, { Allow: ALLOWED_METHODS });
+    }
+    const resolved = resolvePath(root, request.target);
+    let plan: ResponsePlan;
+    if (resolved.kind === 'file') {
+      plan = fileResponse(
+        200,
+        resolved.path,
+        resolved.stats.size,
+        cache.read(resolved.path, resolved.stats),
+        keepAlive,
+      );
+    } else if (resolved.status === 404) {
+      plan = notFound(keepAlive);
+    } else {
+      plan = errorPage(resolved.status, keepAlive);
+    }
+    return request.method === 'HEAD' ? { ...plan, body: { kind: 'none' } } : plan;
+  };
+}

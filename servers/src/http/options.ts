@@ -1,0 +1,33 @@
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { MODELS } from '../models/types.js';
+
+/** The bundled site: index.html, a stylesheet, a script, a JPEG, a PNG and notfound.html. */
+export const DEFAULT_ROOT = fileURLToPath(new URL('../../www', import.meta.url));
+
+/** Per-connection models cap live children/threads here so a burst of clients cannot exhaust memory. */
+const PER_CONNECTION_CAP = 32;
+
+export const httpServerOptionsSchema = z.object({
+  model: z.enum(MODELS),
+  root: z
+    .string()
+    .default(DEFAULT_ROOT)
+    .refine((dir) => existsSync(dir) && statSync(dir).isDirectory(), {
+      message: 'must be an existing directory (pass one with --root)',
+    }),
+  keepAlive: z.boolean().default(false),
+  /** Pool size (prefork, threadpool) or cap on live children/threads (multiprocess, multithread). */
+  workers: z.number().int().min(1).max(256).optional(),
+  idleTimeoutMs: z.number().int().min(10).max(3_600_000).default(10_000),
+  log: z.custom<(line: string) => void>((value) => typeof value === 'function').optional(),
+});
+
+export type HttpServerOptions = z.input<typeof httpServerOptionsSchema>;
+export type ResolvedHttpServerOptions = z.output<typeof httpServerOptionsSchema>;
+
+export function defaultWorkers(model: ResolvedHttpServerOptions['model']): number {
+  return model === 'multiprocess' || model === 'multithread' ? PER_CONNECTION_CAP : availableParallelism();
+}

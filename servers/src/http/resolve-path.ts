@@ -1,0 +1,43 @@
+import { realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+
+export type Resolved =
+  | { kind: 'file'; path: string; stats: Stats }
+  | { kind: 'status'; status: 400 | 403 | 404 };
+
+/**
+ * Maps a request target to a regular file inside `root` (already a real path), or to the status to answer.
+ * Every traversal form — `..` segments, their percent-encodings, backslashes, NUL and a symlink that leads
+ * out of the root — ends here as 400, 403 or 404, never as a file outside the root (the seeds joined paths unchecked).
+ */
+export function resolvePath(root: string, target: string): Resolved {
+  if (!target.startsWith('/')) return { kind: 'status', status: 400 };
+  const rawPath = target.replace(/[?#].*$/s, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return { kind: 'status', status: 400 };
+  }
+  if (decoded.includes('\0')) return { kind: 'status', status: 400 };
+  if (decoded.includes('\\')) return { kind: 'status', status: 403 };
+  const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.includes('..')) return { kind: 'status', status: 403 };
+  if (decoded.endsWith('/')) segments.push('index.html');
+  return inspect(root, path.join(root, ...segments), true);
+}
+
+function inspect(root: string, candidate: string, tryIndex: boolean): Resolved {
+  let real: string;
+  let stats: Stats;
+  try {
+    real = realpathSync.native(candidate);
+    stats = statSync(real);
+  } catch {
+    return { kind: 'status', status: 404 };
+  }
+  if (real !== root && !real.startsWith(root + path.sep)) return { kind: 'status', status: 403 };
+  if (stats.isDirectory() && tryIndex) return inspect(root, path.join(real, 'index.html'), false);
+  if (!stats.isFile()) return { kind: 'status', status: 404 };
+  return { kind: 'file', path: real, stats };
+}

@@ -1,0 +1,31 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import type { WorkerOptions } from './types.js';
+import { workerBundle } from './worker-bundle.js';
+
+/** A drained worker that has not exited after this long is killed: shutdown must end, whatever a worker does. */
+const REAP_GRACE_MS = 5000;
+
+/** Starts a worker process on the bundled entry; its stderr is ours, its stdout is not needed. */
+export function forkWorker(options: WorkerOptions): ChildProcess {
+  return fork(workerBundle('process-worker'), [JSON.stringify(options)], {
+    execArgv: [],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+}
+
+/** Resolves once the child has exited (the seeds' join()); SIGKILLs it if it outstays the grace period. */
+export function reap(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), REAP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Asks a worker to finish its connections and exit, if it is still there to ask. */
+export function drainChild(child: ChildProcess): void {
+  if (child.connected) child.send({ t: 'drain' });
+}

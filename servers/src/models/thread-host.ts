@@ -1,0 +1,86 @@
+import type net from 'node:net';
+import { Worker } from 'node:worker_threads';
+import { type FromThread, ownedBytes, type ToThread } from './messages.js';
+import type { WorkerOptions } from './types.js';
+import { workerBundle } from './worker-bundle.js';
+
+/**
+ * The main-thread side of one worker thread. Node cannot move a socket into a thread, so the socket
+ * stays here: every chunk read is copied into a message for the thread, and every chunk the thread
+ * writes comes back as a message to write to the socket — two copies and two hops per chunk.
+ */
+export class ThreadHost {
+  private readonly worker: Worker;
+  private readonly sockets = new Map<number, net.Socket>();
+  private nextId = 0;
+  readonly exited: Promise<void>;
+
+  constructor(
+    private readonly options: WorkerOptions,
+    log: (line: string) => void,
+  ) {
+    this.worker = new Worker(workerBundle('thread-worker'), { workerData: options });
+    this.worker.on('message', (message: FromThread) => this.fromThread(message));
+    this.worker.on('error', (error) => log(`worker thread failed: ${error.message}`));
+    this.exited = new Promise((resolve) => {
+      this.worker.once('exit', () => {
+        for (const socket of this.sockets.values()) socket.destroy();
+        resolve();
+      });
+    });
+  }
+
+  /** Connections this thread is serving. */
+  get load(): number {
+    return this.sockets.size;
+  }
+
+  attach(socket: net.Socket): void {
+    const id = this.nextId++;
+    this.sockets.set(id, socket);
+    this.post({ t: 'open', id });
+    socket.on('data', (chunk: Buffer) => {
+      const bytes = ownedBytes(chunk);
+      this.post({ t: 'data', id, chunk: bytes }, [bytes.buffer as ArrayBuffer]);
+    });
+    socket.on('end', () => this.post({ t: 'end', id }));
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      this.sockets.delete(id);
+      this.post({ t: 'close', id });
+    });
+    socket.resume();
+  }
+
+  drain(): void {
+    this.post({ t: 'drain' });
+  }
+
+  /** Last resort when a thread will not finish: end it. */
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  private post(message: ToThread, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  private fromThread(message: FromThread): void {
+    const socket = this.sockets.get(message.id);
+    if (!socket) return;
+    if (message.t === 'write') {
+      const { chunk } = message;
+      socket.write(chunk, (error) => {
+        if (!error) this.post({ t: 'ack', id: message.id, bytes: chunk.byteLength });
+      });
+    } else if (message.t === 'end') {
+      socket.end();
+    } else if (socket.writableFinished || !socket.writableEnded) {
+      socket.destroy();
+    } else {
+      // Ended but not yet flushed: let the response out first, within the idle timeout.
+      socket.once('finish', () => socket.destroy());
+      setTimeout(() => socket.destroy(), this.options.idleTimeoutMs).unref();
+    }
+  }
+}

@@ -10,4 +10,5 @@ export {
   isBuiltinSpecId,
   loadSpecFile,
   specTemplateFiles,
+  templateWwwRoot,
 } from './load-spec.js';

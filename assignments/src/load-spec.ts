@@ -31,6 +31,14 @@ export function builtinSpecPath(id: string): string {
   return fileURLToPath(new URL(`../${checkBuiltin(id)}/spec.yaml`, import.meta.url));
 }
 
+/**
+ * `week3/template/www`: the site the built-in HTTP checks are written against (index.html, notfound.html, a
+ * stylesheet, a script, a PNG and a JPEG), for servers that want to pass them as students must.
+ */
+export function templateWwwRoot(): string {
+  return fileURLToPath(new URL('../week3/template/www', import.meta.url));
+}
+
 /** How errors name a file: relative to the working directory when inside it. */
 function displayName(path: string): string {
   const rel = relative(process.cwd(), path);

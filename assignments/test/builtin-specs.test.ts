@@ -10,6 +10,7 @@ import {
   loadSpecFile,
   SpecError,
   specTemplateFiles,
+  templateWwwRoot,
 } from '../src/index.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'netlab-assignments-'));
@@ -76,6 +77,20 @@ describe('the HTTP weeks (3, 5, 6) check what the grader and pnpm lab:week3 repo
       for (const type of ['text/css', 'text/javascript', 'image/png', 'image/jpeg'])
         expect(types).toContain(type);
       expect(checks.find((c) => c.raw !== undefined)).toMatchObject({ status: 400 });
+    },
+  );
+
+  it.each(['week3', 'week5', 'week6'])(
+    '%s: every path expected to succeed exists in the template site, the 404 one does not',
+    (id) => {
+      const site = (path: string) => join(templateWwwRoot(), path === '/' ? 'index.html' : path);
+      for (const check of builtinSpec(id).checks.filter((c) => c.raw === undefined)) {
+        expect({ path: check.path, exists: existsSync(site(check.path)) }).toEqual({
+          path: check.path,
+          exists: check.status === 200,
+        });
+      }
+      expect(existsSync(join(templateWwwRoot(), 'notfound.html'))).toBe(true);
     },
   );
 

@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +71,7 @@ print(json.dumps({
   'four_words': h.parse_request_line(b'GET / HTTP/1.1 extra\\r\\n\\r\\n'),
   'no_crlf': h.parse_request_line(b'GET / HTTP/1.1'),
   'index': os.path.relpath(h.resolve_path('/'), h.WWW_ROOT),
-  'nested': os.path.relpath(h.resolve_path('/images/logo.png?v=2'), h.WWW_ROOT),
+  'query': os.path.relpath(h.resolve_path('/logo.png?v=2'), h.WWW_ROOT),
   'escape': h.resolve_path('/../../etc/passwd'),
   'types': [h.content_type_for(p) for p in ('a.html', 'a.css', 'a.js', 'a.png', 'a.jpg', 'a.jpeg', 'a.bin9')],
   'response': r.decode('latin1'),
@@ -80,7 +81,7 @@ print(json.dumps({
     );
     expect(out.ok).toEqual(['GET', '/a.html', 'HTTP/1.1']);
     expect([out.one_word, out.four_words, out.no_crlf]).toEqual([null, null, null]);
-    expect([out.index, out.nested, out.escape]).toEqual(['index.html', 'images/logo.png', null]);
+    expect([out.index, out.query, out.escape]).toEqual(['index.html', 'logo.png', null]);
     expect(out.types).toEqual([
       'text/html; charset=utf-8',
       'text/css; charset=utf-8',
@@ -122,8 +123,8 @@ describe('the spec checks are reachable from the templates (real servers on port
         problems: [],
       });
     }
-    const image = parseReply(await exchange(solved.port, 'GET /images/photo.jpg HTTP/1.1\r\n\r\n'));
-    expect(image.body.equals(readFileSync(join(dir, 'www/images/photo.jpg')))).toBe(true);
+    const image = parseReply(await exchange(solved.port, 'GET /photo.jpg HTTP/1.1\r\n\r\n'));
+    expect(image.body.equals(readFileSync(join(dir, 'www/photo.jpg')))).toBe(true);
   });
 
   it.each([
@@ -160,6 +161,35 @@ describe('the spec checks are reachable from the templates (real servers on port
     );
     const solved = await start('echo_server.py', dir);
     expect(await replies(solved.port)).toEqual(tcpChecks.map(() => true));
+  });
+});
+
+describe('week 2 attendance client', () => {
+  it('sends "<studentid> <code>" and exits 0 only on OK (against a server speaking the attendance protocol)', async () => {
+    const seen: string[] = [];
+    const server = createServer((socket) => {
+      socket.once('data', (d) => {
+        const line = d.toString('utf8');
+        seen.push(line);
+        socket.end(line.trim().endsWith(' 6357') ? 'OK\n' : 'FAIL wrong code\n');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = join(root, 'week2/template/attendance_client.py');
+    const run = (code: string) =>
+      new Promise<{ status: number | null; out: string }>((resolve) => {
+        execFile('python3', [client, '127.0.0.1', String(port), '2017123422', code], (err, out) =>
+          resolve({ status: err ? (err.code as number) : 0, out }),
+        );
+      });
+    try {
+      expect(await run('6357')).toEqual({ status: 0, out: 'OK\n' });
+      expect(await run('1111')).toEqual({ status: 1, out: 'FAIL wrong code\n' });
+      expect(seen).toEqual(['2017123422 6357\n', '2017123422 1111\n']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

@@ -22,5 +22,5 @@ class WebsiteUser(HttpUser):
     def stylesheet(self):
         self.client.get('/style.css')
 
-    # TODO (과제): 이미지(/images/logo.png)와 없는 파일(404)을 요청하는 task 를 추가해 보세요.
+    # TODO (과제): 이미지(/logo.png)와 없는 파일(404)을 요청하는 task 를 추가해 보세요.
     #   404 는 실패가 아닙니다: with self.client.get(path, catch_response=True) as r: r.success()

@@ -31,15 +31,22 @@ const ms = (us: number): number => round2(us / 1000);
 /** avg/min/max and percentiles in milliseconds; all zero when nothing was recorded. */
 export function summarizeHistogram(h: Histogram): ResponseTimeSummary {
   if (h.totalCount === 0) return { avg: 0, min: 0, max: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0 };
+  // HDR reports a bucket's highest equivalent value; no percentile may exceed the maximum seen.
+  const at = (p: number) => Math.min(ms(h.getValueAtPercentile(p)), ms(h.maxValue));
   return {
     avg: ms(h.mean),
     min: ms(h.minNonZeroValue),
     max: ms(h.maxValue),
-    p50: ms(h.getValueAtPercentile(50)),
-    p90: ms(h.getValueAtPercentile(90)),
-    p95: ms(h.getValueAtPercentile(95)),
-    p99: ms(h.getValueAtPercentile(99)),
-    p999: ms(h.getValueAtPercentile(99.9)),
+    p50: at(50),
+    p90: at(90),
+    p95: at(95),
+    p99: at(99),
+    p999: at(99.9),
+    p66: at(66),
+    p75: at(75),
+    p80: at(80),
+    p98: at(98),
+    p9999: at(99.99),
   };
 }
 

@@ -8,3 +8,8 @@ export { runLoad, type RunHooks } from './run-load.js';
 export { buildResult, buildTimeline, type RunMeta } from './summary.js';
 export { summarizeHistogram } from './histogram.js';
 export { judgeGenerator, type GeneratorSample } from './generator-monitor.js';
+export { writeLocustCsv, statsCsv, historyCsv, failuresCsv } from './views/locust-csv.js';
+export { importLocustCsv, classifyMessage } from './views/locust-import.js';
+export { exportLocustfile } from './views/locustfile.js';
+export { renderHtml } from './views/html.js';
+export { renderTable } from './views/table.js';

@@ -35,6 +35,13 @@ export const LoadOptions = z
     keepAlive: z.boolean().default(true),
     engine: z.enum(['auto', 'autocannon', 'lenient']).default('auto'),
   })
+  .refine(
+    (o) => o.engine !== 'autocannon' || (o.keepAlive && o.wait[1] === 0 && (o.tasks?.length ?? 1) === 1),
+    {
+      message: 'engine autocannon needs keep-alive, no wait time and one task; use engine lenient or auto',
+      path: ['engine'],
+    },
+  )
   .refine((o) => o.requests === undefined || o.requests >= o.workers, {
     message: 'requests must be at least the number of workers',
     path: ['requests'],

@@ -13,6 +13,7 @@ interface EndpointAcc {
 interface SecondAcc {
   requests: number;
   failures: number;
+  bytes: number;
   /** Users running at the end of the second; -1 = unchanged since the previous second. */
   users: number;
   hist: Histogram;
@@ -70,7 +71,7 @@ export class Recorder {
   private second(atMs: number): SecondAcc {
     const index = Math.max(0, Math.floor((atMs - this.startMs) / 1000));
     for (let i = this.seconds.length; i <= index; i++) {
-      this.seconds.push({ requests: 0, failures: 0, users: -1, hist: newHistogram(true) });
+      this.seconds.push({ requests: 0, failures: 0, bytes: 0, users: -1, hist: newHistogram(true) });
     }
     return this.seconds[index]!;
   }
@@ -89,6 +90,7 @@ export class Recorder {
     endpoint.requests++;
     endpoint.bytes += bytes;
     second.requests++;
+    second.bytes += bytes;
     this.all.recordValue(us);
     endpoint.hist.recordValue(us);
     second.hist.recordValue(us);
@@ -163,6 +165,7 @@ export class Recorder {
         if (!sec) continue;
         acc.requests += sec.requests;
         acc.failures += sec.failures;
+        acc.bytes += sec.bytes;
         addDecoded(acc.hist, sec.hist, true);
       }
       acc.users = users;

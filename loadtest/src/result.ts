@@ -13,6 +13,12 @@ export const ResponseTimeSummary = z.object({
   p95: z.number(),
   p99: z.number(),
   p999: z.number(),
+  /** The rest of Locust's percentile columns (66, 75, 80, 98, 99.99), when known. */
+  p66: z.number().optional(),
+  p75: z.number().optional(),
+  p80: z.number().optional(),
+  p98: z.number().optional(),
+  p9999: z.number().optional(),
 });
 export type ResponseTimeSummary = z.infer<typeof ResponseTimeSummary>;
 
@@ -24,6 +30,15 @@ export const TimelinePoint = z.object({
   failures: z.number().int().nonnegative(),
   p50: z.number().nonnegative(),
   p95: z.number().nonnegative(),
+  /** Totals from the start to the end of this second, as Locust's stats history rows carry them. */
+  total: z
+    .object({
+      requests: z.number().int().nonnegative(),
+      failures: z.number().int().nonnegative(),
+      avgSize: z.number().nonnegative(),
+      responseTime: ResponseTimeSummary,
+    })
+    .optional(),
 });
 export type TimelinePoint = z.infer<typeof TimelinePoint>;
 

@@ -65,12 +65,13 @@ export async function runLoad(input: LoadOptionsInput, hooks: RunHooks = {}): Pr
       onTick: () => hooks.onProgress?.(progressOf(recorder, nowMs(), totalSec)),
     });
   }
+  const endMs = nowMs();
   const sample = monitor.stop();
   sample.loopDelayP99Ms = Math.max(sample.loopDelayP99Ms, loopDelayP99Ms);
   return buildResult(recorder, {
     target: options.host,
     startedAt,
-    durationSec: (nowMs() - recorder.startMs) / 1000,
+    durationSec: (endMs - recorder.startMs) / 1000,
     users: options.users,
     spawnRate: options.spawnRate,
     engine: options.workers > 1 ? `${engine} x${options.workers} threads` : engine,

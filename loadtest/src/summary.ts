@@ -1,4 +1,4 @@
-import { percentileMs, summarizeHistogram } from './histogram.js';
+import { newHistogram, percentileMs, summarizeHistogram } from './histogram.js';
 import type { Recorder } from './recorder.js';
 import { FailureKind, type LoadResult, type TimelinePoint } from './result.js';
 
@@ -17,39 +17,52 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 const perSec = (count: number, sec: number): number => (sec > 0 ? round2(count / sec) : 0);
 
 /**
- * One point per second. A last partial second shorter than half a second is folded into the one
- * before, so a 50 ms tail does not show as a spike or a dip.
+ * One point per second, with running totals (Locust's stats history). A last partial second
+ * shorter than half a second is folded into the one before, so a short tail shows no spike.
  */
 export function buildTimeline(recorder: Recorder, durationSec: number): TimelinePoint[] {
+  const seconds = recorder.seconds;
+  const count = Math.max(seconds.length, Math.ceil(durationSec));
+  const tail = count - durationSec;
+  const fold = count > 1 && tail > 0.5 ? 1 : 0;
+  const running = newHistogram();
+  const totals = { requests: 0, failures: 0, bytes: 0 };
   const points: TimelinePoint[] = [];
   let users = 0;
-  const seconds = recorder.seconds;
-  const whole = Math.max(seconds.length, Math.ceil(durationSec));
-  for (let i = 0; i < whole; i++) {
-    const sec = seconds[i];
-    if (sec && sec.users >= 0) users = sec.users;
-    const length = Math.min(1, durationSec - i);
-    const last = points[points.length - 1];
-    if (sec && i > 0 && length < 0.5 && last && i === whole - 1) {
-      const prev = seconds[i - 1]!;
-      prev.hist.add(sec.hist);
-      const requests = prev.requests + sec.requests;
-      last.rps = perSec(requests, 1 + Math.max(length, 0));
-      last.failures = prev.failures + sec.failures;
-      last.users = users;
-      last.p50 = percentileMs(prev.hist, 50);
-      last.p95 = percentileMs(prev.hist, 95);
-      break;
+  for (let i = 0; i < count - fold; i++) {
+    const group = i === count - fold - 1 ? seconds.slice(i, count) : seconds.slice(i, i + 1);
+    const hist = newHistogram(true);
+    let requests = 0;
+    let failures = 0;
+    for (const sec of group) {
+      if (sec.users >= 0) users = sec.users;
+      hist.add(sec.hist);
+      requests += sec.requests;
+      failures += sec.failures;
+      totals.bytes += sec.bytes;
     }
+    running.add(hist);
+    totals.requests += requests;
+    totals.failures += failures;
+    const length = i === count - fold - 1 ? Math.max(0.5, durationSec - i) : 1;
+    const ok = totals.requests - totals.failures;
     points.push({
       second: i,
       users,
-      rps: sec ? perSec(sec.requests, Math.max(length, 0.5)) : 0,
-      failures: sec?.failures ?? 0,
-      p50: sec ? percentileMs(sec.hist, 50) : 0,
-      p95: sec ? percentileMs(sec.hist, 95) : 0,
+      rps: perSec(requests, length),
+      failures,
+      p50: percentileMs(hist, 50),
+      p95: percentileMs(hist, 95),
+      total: {
+        requests: totals.requests,
+        failures: totals.failures,
+        avgSize: ok > 0 ? round2(totals.bytes / ok) : 0,
+        responseTime: summarizeHistogram(running),
+      },
     });
+    hist.destroy();
   }
+  running.destroy();
   return points;
 }
 

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseDuration } from '../duration.js';
+import { LoadtestError } from '../errors.js';
+import type { LoadOptionsInput } from '../options.js';
+import { parseScenario, type Scenario } from '../scenario.js';
+
+export interface Outputs {
+  csv?: string;
+  json?: string;
+  html?: string;
+}
+
+export type Command =
+  | { kind: 'run'; options: LoadOptionsInput; outputs: Outputs; quiet: boolean }
+  | { kind: 'import'; files: string[]; outputs: Outputs }
+  | { kind: 'export-locust'; scenario: Scenario; wait: [number, number] }
+  | { kind: 'help' };
+
+/** Locust's flag names (`locust --help`), plus --workers, --engine and --no-keep-alive. */
+const FLAGS = {
+  host: { type: 'string' },
+  users: { type: 'string', short: 'u' },
+  'spawn-rate': { type: 'string', short: 'r' },
+  'run-time': { type: 'string', short: 't' },
+  requests: { type: 'string', short: 'n' },
+  wait: { type: 'string' },
+  path: { type: 'string' },
+  scenario: { type: 'string' },
+  timeout: { type: 'string' },
+  'stop-on-failure': { type: 'boolean' },
+  csv: { type: 'string' },
+  json: { type: 'string' },
+  html: { type: 'string' },
+  workers: { type: 'string' },
+  engine: { type: 'string' },
+  'no-keep-alive': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const invalid = (message: string) => new LoadtestError('LOADTEST_OPTIONS_INVALID', message);
+
+function number(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) throw invalid(`${flag} "${text}" is not a number`);
+  return n;
+}
+
+/** `--wait 1,5` → [1, 5]; `--wait 2` → [2, 2]; seconds, as Locust's between(a, b). */
+export function parseWait(text: string): [number, number] {
+  const parts = text.split(',').map((p) => number('--wait', p)!);
+  if (parts.length === 1) return [parts[0]!, parts[0]!];
+  if (parts.length === 2) return [parts[0]!, parts[1]!];
+  throw invalid(`--wait "${text}" must be "min,max" in seconds, e.g. --wait 1,5`);
+}
+
+function readScenario(path: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new LoadtestError('LOADTEST_FILE_UNREADABLE', `--scenario ${path}: cannot read the file`);
+  }
+  return parseScenario(text, path);
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw invalid(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return { kind: 'help' };
+  const outputs: Outputs = { csv: v.csv, json: v.json, html: v.html };
+  const [sub, ...rest] = positionals;
+  const wait = v.wait === undefined ? undefined : parseWait(v.wait);
+  if (sub === 'import') {
+    if (rest.length === 0) throw invalid('import needs PREFIX_stats.csv file(s)');
+    if (rest.length > 1 && (outputs.csv || outputs.html))
+      throw invalid('--csv and --html take one imported file');
+    return { kind: 'import', files: rest, outputs };
+  }
+  if (sub === 'export-locust') {
+    const scenario = v.scenario
+      ? readScenario(v.scenario)
+      : parseScenario(`- path: ${JSON.stringify(v.path ?? '/')}`);
+    return { kind: 'export-locust', scenario, wait: wait ?? [0, 0] };
+  }
+  if (sub !== undefined) throw invalid(`unknown command "${sub}"; commands are import and export-locust`);
+  if (v.host === undefined) throw invalid('--host is required, e.g. --host http://127.0.0.1:8080');
+  const options: LoadOptionsInput = {
+    host: v.host,
+    users: number('--users', v.users),
+    spawnRate: number('--spawn-rate', v['spawn-rate']),
+    runTimeSec: v['run-time'] === undefined ? undefined : parseDuration(v['run-time'], '--run-time'),
+    requests: number('--requests', v.requests),
+    wait,
+    path: v.path,
+    tasks: v.scenario ? readScenario(v.scenario).tasks : undefined,
+    timeoutSec: v.timeout === undefined ? undefined : parseDuration(v.timeout, '--timeout'),
+    stopOnFailure: v['stop-on-failure'],
+    workers: number('--workers', v.workers),
+    keepAlive: v['no-keep-alive'] ? false : undefined,
+    engine: v.engine as LoadOptionsInput['engine'],
+  };
+  return { kind: 'run', options, outputs, quiet: v.quiet ?? false };
+}
+
+export const USAGE = `netlab-loadtest: Locust's model and outputs on a fast engine
+
+  netlab-loadtest --host URL [-u USERS] [-r SPAWN_RATE] [-t 30s | -n REQUESTS] [--wait a,b]
+                  [--path /] [--scenario file.yaml] [--timeout 10s] [--stop-on-failure]
+                  [--csv PREFIX] [--json FILE] [--html FILE] [--workers N] [--quiet]
+                  [--engine auto|autocannon|lenient] [--no-keep-alive]
+  netlab-loadtest import PREFIX_stats.csv … [--json FILE] [--csv PREFIX] [--html FILE]
+  netlab-loadtest export-locust [--scenario file.yaml] [--wait a,b] > locustfile.py
+
+Exit codes: 0 ok, 1 every request failed (or none completed), 2 invalid input, 130 interrupted.
+`;

@@ -1,0 +1,144 @@
+import { stringify } from 'csv-stringify/sync';
+import { writeFileAtomic } from '../atomic-write.js';
+import type { EndpointStats, LoadResult, ResponseTimeSummary, TimelinePoint } from '../result.js';
+
+/** Locust 2.x's percentile columns and the summary fields that fill them. */
+export const PERCENTILES: ReadonlyArray<[string, keyof ResponseTimeSummary]> = [
+  ['50%', 'p50'],
+  ['66%', 'p66'],
+  ['75%', 'p75'],
+  ['80%', 'p80'],
+  ['90%', 'p90'],
+  ['95%', 'p95'],
+  ['98%', 'p98'],
+  ['99%', 'p99'],
+  ['99.9%', 'p999'],
+  ['99.99%', 'p9999'],
+  ['100%', 'max'],
+];
+const PERCENTILE_HEADERS = PERCENTILES.map(([h]) => h);
+
+export const STATS_HEADER = [
+  'Type',
+  'Name',
+  'Request Count',
+  'Failure Count',
+  'Median Response Time',
+  'Average Response Time',
+  'Min Response Time',
+  'Max Response Time',
+  'Average Content Size',
+  'Requests/s',
+  'Failures/s',
+  ...PERCENTILE_HEADERS,
+];
+export const HISTORY_HEADER = [
+  'Timestamp',
+  'User Count',
+  'Type',
+  'Name',
+  'Requests/s',
+  'Failures/s',
+  ...PERCENTILE_HEADERS,
+  'Total Request Count',
+  'Total Failure Count',
+  'Total Median Response Time',
+  'Total Average Response Time',
+  'Total Min Response Time',
+  'Total Max Response Time',
+  'Total Average Content Size',
+];
+export const FAILURES_HEADER = ['Method', 'Name', 'Error', 'Occurrences'];
+
+/** Python's str(float): integral floats keep a `.0`, as Locust's files show them. */
+const pyFloat = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
+/** Locust writes percentiles as int(ms), N/A when nothing was measured. */
+function percentiles(rt: ResponseTimeSummary, measured: boolean): string[] {
+  return PERCENTILES.map(([, key]) => {
+    const value = rt[key];
+    return measured && value !== undefined ? String(Math.trunc(value)) : 'N/A';
+  });
+}
+
+function statsRow(type: string, e: Omit<EndpointStats, 'method'>): string[] {
+  const rt = e.responseTime;
+  return [
+    type,
+    e.name,
+    String(e.requests),
+    String(e.failures),
+    String(Math.round(rt.p50)),
+    pyFloat(rt.avg),
+    pyFloat(rt.min),
+    pyFloat(rt.max),
+    pyFloat(e.avgSize),
+    pyFloat(e.rps),
+    pyFloat(e.failuresPerSec),
+    ...percentiles(rt, e.requests > e.failures),
+  ];
+}
+
+const csv = (rows: string[][]): string => stringify(rows, { record_delimiter: 'windows' });
+
+export function statsCsv(result: LoadResult): string {
+  const sorted = [...result.endpoints].sort((a, b) =>
+    a.name === b.name ? a.method.localeCompare(b.method) : a.name.localeCompare(b.name),
+  );
+  const aggregated = {
+    name: 'Aggregated',
+    requests: result.requests,
+    failures: result.failures,
+    responseTime: result.responseTime,
+    avgSize: result.avgSize,
+    rps: result.rps,
+    failuresPerSec: result.durationSec > 0 ? result.failures / result.durationSec : 0,
+  };
+  return csv([STATS_HEADER, ...sorted.map((e) => statsRow(e.method, e)), statsRow('', aggregated)]);
+}
+
+/**
+ * One Aggregated row per second. Like Locust's `--csv-full-history`, the percentile columns are
+ * the second's own; the Total columns run from the start.
+ */
+export function historyCsv(result: LoadResult): string {
+  const t0 = Math.floor(Date.parse(result.startedAt) / 1000);
+  const rows = result.timeline.map((p: TimelinePoint) => {
+    const total = p.total;
+    const measured = (total?.requests ?? 0) > (total?.failures ?? 0);
+    const current: Record<string, number> = { '50%': p.p50, '95%': p.p95 };
+    const rt = total?.responseTime;
+    return [
+      String(t0 + p.second + 1),
+      String(p.users),
+      '',
+      'Aggregated',
+      p.rps.toFixed(6),
+      p.failures.toFixed(6),
+      ...PERCENTILE_HEADERS.map((h) => (p.rps > 0 && h in current ? String(Math.trunc(current[h]!)) : 'N/A')),
+      String(total?.requests ?? 0),
+      String(total?.failures ?? 0),
+      String(measured && rt ? Math.round(rt.p50) : 0),
+      pyFloat(measured && rt ? rt.avg : 0),
+      measured && rt ? pyFloat(rt.min) : '0',
+      measured && rt ? pyFloat(rt.max) : '0',
+      measured ? pyFloat(total!.avgSize) : '0',
+    ];
+  });
+  return csv([HISTORY_HEADER, ...rows]);
+}
+
+export function failuresCsv(result: LoadResult): string {
+  const rows = result.failureRows.map((f) => [f.method, f.name, f.error, String(f.occurrences)]);
+  return csv([FAILURES_HEADER, ...rows]);
+}
+
+/** Writes PREFIX_stats.csv, PREFIX_stats_history.csv and PREFIX_failures.csv as Locust 2.x does. */
+export async function writeLocustCsv(prefix: string, result: LoadResult): Promise<string[]> {
+  const files: Array<[string, string]> = [
+    [`${prefix}_stats.csv`, statsCsv(result)],
+    [`${prefix}_stats_history.csv`, historyCsv(result)],
+    [`${prefix}_failures.csv`, failuresCsv(result)],
+  ];
+  for (const [path, text] of files) await writeFileAtomic(path, text);
+  return files.map(([path]) => path);
+}

@@ -1,0 +1,176 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { LoadtestError } from '../errors.js';
+import {
+  FailureKind,
+  type FailureRow,
+  LoadResult,
+  type ResponseTimeSummary,
+  type TimelinePoint,
+} from '../result.js';
+import { FAILURES_HEADER, HISTORY_HEADER, PERCENTILES, STATS_HEADER } from './locust-csv.js';
+
+type Row = Record<string, string>;
+
+function readCsv(path: string, required: readonly string[]): Row[] | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Row[];
+  const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',');
+  const missing = required.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    throw new LoadtestError(
+      'LOADTEST_CSV_INVALID',
+      `${path}: not Locust CSV, missing column(s) ${missing.join(', ')}`,
+    );
+  }
+  return rows;
+}
+
+/** Locust writes N/A for percentiles of an entry without requests. */
+const num = (value: string | undefined): number => {
+  const n = Number(value);
+  return value === undefined || value === 'N/A' || Number.isNaN(n) ? 0 : n;
+};
+
+function summaryOf(row: Row, median: string): ResponseTimeSummary {
+  const rt: ResponseTimeSummary = {
+    avg: num(row['Average Response Time']),
+    min: num(row['Min Response Time']),
+    max: num(row['Max Response Time']),
+    p50: 0,
+    p90: 0,
+    p95: 0,
+    p99: 0,
+    p999: 0,
+  };
+  for (const [column, key] of PERCENTILES) if (key !== 'max') rt[key] = num(row[column]);
+  rt.p50 = num(row[median]);
+  return rt;
+}
+
+const KIND_PATTERNS: ReadonlyArray<[FailureKind, RegExp]> = [
+  ['refused', /refused|ECONNREFUSED/i],
+  ['timeout', /timeout|timed out/i],
+  ['reset', /reset|ECONNRESET|EPIPE|broken ?pipe|RemoteDisconnected|closed without a response|aborted/i],
+  ['status', /HTTPError|HTTP \d{3}|status/i],
+  [
+    'malformed',
+    /BadStatusLine|LineTooLong|Chunk|IncompleteRead|malformed|bad (status|header)|Content-Length|closed (inside|before)|head over/i,
+  ],
+];
+
+/** The failure kind of an error message, ours or Locust's Python exception text. */
+export function classifyMessage(error: string): FailureKind {
+  return KIND_PATTERNS.find(([, re]) => re.test(error))?.[0] ?? 'other';
+}
+
+/**
+ * Reads Locust's CSV output (PREFIX_stats.csv, and PREFIX_stats_history.csv and
+ * PREFIX_failures.csv beside it when present) into a LoadResult, so Locust and netlab runs
+ * land in the same reports. Accepts 2.12's failures header and newer ones with First/Last Seen.
+ */
+export function importLocustCsv(statsCsvPath: string): LoadResult {
+  if (!statsCsvPath.endsWith('_stats.csv')) {
+    throw new LoadtestError(
+      'LOADTEST_CSV_INVALID',
+      `${statsCsvPath}: expected a Locust PREFIX_stats.csv file`,
+    );
+  }
+  const prefix = statsCsvPath.slice(0, -'_stats.csv'.length);
+  const stats = readCsv(statsCsvPath, STATS_HEADER);
+  if (!stats) throw new LoadtestError('LOADTEST_FILE_UNREADABLE', `${statsCsvPath}: cannot read the file`);
+  const history = readCsv(`${prefix}_stats_history.csv`, HISTORY_HEADER) ?? [];
+  const failures = readCsv(`${prefix}_failures.csv`, FAILURES_HEADER) ?? [];
+  const aggregated = stats.find((r) => r.Name === 'Aggregated' && r.Type === '');
+  if (!aggregated) {
+    throw new LoadtestError(
+      'LOADTEST_CSV_INVALID',
+      `${statsCsvPath}: no Aggregated row; is it a complete Locust file?`,
+    );
+  }
+  const rows = history.filter((r) => r.Name === 'Aggregated');
+  const t0 =
+    rows.length > 0 ? num(rows[0]!.Timestamp) - 1 : Math.floor(statSync(statsCsvPath).mtimeMs / 1000);
+  const requests = num(aggregated['Request Count']);
+  const rps = num(aggregated['Requests/s']);
+  const failureRows: FailureRow[] = failures.map((f) => ({
+    method: f.Method ?? '',
+    name: f.Name ?? '',
+    kind: classifyMessage(f.Error ?? ''),
+    error: f.Error ?? '',
+    occurrences: Math.max(1, num(f.Occurrences)),
+  }));
+  const failuresByKind = Object.fromEntries(FailureKind.options.map((k) => [k, 0])) as Record<
+    FailureKind,
+    number
+  >;
+  for (const f of failureRows) failuresByKind[f.kind] += f.occurrences;
+  const timeline: TimelinePoint[] = rows.map((r) => ({
+    second: Math.max(0, num(r.Timestamp) - t0 - 1),
+    users: num(r['User Count']),
+    rps: num(r['Requests/s']),
+    failures: Math.round(num(r['Failures/s'])),
+    p50: num(r['50%']),
+    p95: num(r['95%']),
+    total: {
+      requests: num(r['Total Request Count']),
+      failures: num(r['Total Failure Count']),
+      avgSize: num(r['Total Average Content Size']),
+      responseTime: summaryOf(
+        {
+          ...r,
+          'Average Response Time': r['Total Average Response Time'] ?? '',
+          'Min Response Time': r['Total Min Response Time'] ?? '',
+          'Max Response Time': r['Total Max Response Time'] ?? '',
+        },
+        'Total Median Response Time',
+      ),
+    },
+  }));
+  const first = timeline.find((p) => (p.total?.failures ?? 0) > 0);
+  return LoadResult.parse({
+    target: `locust:${prefix}`,
+    startedAt: new Date(t0 * 1000).toISOString(),
+    durationSec: rps > 0 ? requests / rps : timeline.length,
+    users: Math.max(0, ...timeline.map((p) => p.users)),
+    spawnRate: 0,
+    requests,
+    failures: num(aggregated['Failure Count']),
+    failuresByKind,
+    rps,
+    responseTime: summaryOf(aggregated, 'Median Response Time'),
+    avgSize: num(aggregated['Average Content Size']),
+    firstFailure:
+      first || failureRows.length > 0
+        ? {
+            second: first?.second ?? 0,
+            users: first?.users ?? 0,
+            requests: first?.total?.requests ?? 0,
+            error: failureRows[0]?.error ?? 'unknown',
+          }
+        : null,
+    timeline,
+    endpoints: stats
+      .filter((r) => r !== aggregated)
+      .map((r) => ({
+        method: r.Type ?? '',
+        name: r.Name ?? '',
+        requests: num(r['Request Count']),
+        failures: num(r['Failure Count']),
+        responseTime: summaryOf(r, 'Median Response Time'),
+        avgSize: num(r['Average Content Size']),
+        rps: num(r['Requests/s']),
+        failuresPerSec: num(r['Failures/s']),
+      })),
+    failureRows,
+    generatorBound: false,
+    generatorNote: null,
+    engine: 'locust (imported CSV)',
+    stoppedBy: 'time',
+  });
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from '@jest/globals';
+import { barChartSvg } from '../../src/charts/index.js';
+import { byClass, findAll, parseSvg } from './svg-tree.js';
+
+const models = ['single', 'multiprocess', 'prefork', 'multithread', 'threadpool', 'select'];
+
+describe('barChartSvg', () => {
+  const root = parseSvg(
+    barChartSvg({
+      title: 'Max requests/s',
+      yLabel: 'requests/s',
+      categories: models,
+      series: [
+        { name: 'ramp', values: [9000, 500, 12000, 3000, 7000, 14000] },
+        { name: 'fixed', values: [8500, 480, null, 2900, 6800, 13000] },
+      ],
+    }),
+  );
+  const bars = findAll(root, (n) => n.name === 'rect' && byClass('bar')(n));
+
+  it('draws one bar per present value, grouped by category', () => {
+    expect(bars).toHaveLength(11);
+    expect(
+      bars.filter((b) => b.attrs['data-category'] === 'prefork').map((b) => b.attrs['data-series']),
+    ).toEqual(['ramp']);
+    const x = (series: string, category: string) =>
+      Number(
+        bars.find((b) => b.attrs['data-series'] === series && b.attrs['data-category'] === category)!.attrs.x,
+      );
+    expect(x('ramp', 'single')).toBeLessThan(x('fixed', 'single'));
+    expect(x('fixed', 'single')).toBeLessThan(x('ramp', 'multiprocess'));
+  });
+
+  it('makes bar heights proportional to the values', () => {
+    const h = (series: string, category: string) =>
+      Number(
+        bars.find((b) => b.attrs['data-series'] === series && b.attrs['data-category'] === category)!.attrs
+          .height,
+      );
+    expect(h('ramp', 'select') / h('ramp', 'single')).toBeCloseTo(14000 / 9000, 1);
+    expect(new Set(bars.filter((b) => b.attrs['data-series'] === 'ramp').map((b) => b.attrs.fill)).size).toBe(
+      1,
+    );
+  });
+
+  it('labels categories, ticks from zero, and the legend', () => {
+    expect(findAll(root, byClass('x-tick')).map((t) => t.text)).toEqual(models);
+    const ticks = findAll(root, byClass('y-tick')).map((t) => t.text);
+    expect(ticks[0]).toBe('0');
+    expect(ticks.at(-1)).toBe('15k');
+    expect(findAll(root, byClass('legend-item'))).toHaveLength(2);
+    expect(findAll(root, byClass('value')).map((t) => t.text)).toContain('14,000');
+  });
+
+  it('tilts category labels too long for their slot', () => {
+    const tilted = parseSvg(
+      barChartSvg({
+        title: 't',
+        yLabel: 'y',
+        categories: models.map((m) => `${m} (student server, keep-alive)`),
+        series: [{ name: 'a', values: [1, 2, 3, 4, 5, 6] }],
+      }),
+    );
+    expect(findAll(tilted, byClass('x-tick')).every((t) => t.attrs.transform?.startsWith('rotate('))).toBe(
+      true,
+    );
+  });
+
+  it('says "no data" instead of drawing zeros when nothing was measured', () => {
+    const empty = parseSvg(
+      barChartSvg({ title: 't', yLabel: 'y', categories: ['a'], series: [{ name: 's', values: [null] }] }),
+    );
+    expect(findAll(empty, byClass('bar'))).toHaveLength(0);
+    expect(findAll(empty, (n) => n.name === 'text').map((t) => t.text)).toContain('no data');
+  });
+});

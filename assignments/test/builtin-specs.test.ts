@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   builtinSpec,
   builtinSpecIds,
@@ -12,9 +11,9 @@ import {
   specTemplateFiles,
   templateWwwRoot,
 } from '../src/index.js';
+import { useTempDir } from './temp-dir.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'netlab-assignments-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = useTempDir('builtin');
 
 describe.each(builtinSpecIds)('built-in spec %s', (id) => {
   const spec = builtinSpec(id);

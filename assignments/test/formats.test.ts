@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import {
   builtinSpec,
@@ -11,9 +10,9 @@ import {
   loadSpecFile,
   parseSpec,
 } from '../src/index.js';
+import { useTempDir } from './temp-dir.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'netlab-assignments-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = useTempDir('formats');
 
 describe('YAML and JSON specs', () => {
   it.each(builtinSpecIds)('%s as JSON loads to the same spec as the YAML', (id) => {

@@ -1,24 +1,23 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { builtinSpec, builtinSpecIds, builtinSpecPath, specTemplateFiles } from '../src/index.js';
+import { useTempDir } from './temp-dir.js';
 import { checkProblems, parseReply, requestFor } from './http-check.js';
 import { exchange, type RunningServer, startPythonServer } from './python-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const solution = (name: string) =>
   readFileSync(new URL(`fixtures/solutions/${name}`, import.meta.url), 'utf8');
-const tmp = mkdtempSync(join(tmpdir(), 'netlab-templates-'));
+const tmp = useTempDir('templates');
 const servers: RunningServer[] = [];
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function start(script: string, cwd: string): Promise<RunningServer> {
   const server = await startPythonServer(script, cwd);

@@ -5,23 +5,10 @@
 확인: curl -i http://127.0.0.1:8080/   또는  pnpm lab:week3 --server "python3 server.py" --port 8080
 """
 
-import sys
-
-from http_handler import listen_socket, serve_client
+from http_handler import port_from_argv, serve_client, serve_forever
 
 PORT = 8080
 
-
-def main():
-    port = int(sys.argv[1]) if len(sys.argv) > 1 else PORT
-    with listen_socket(port) as server:
-        while True:
-            conn, _addr = server.accept()
-            serve_client(conn)  # one client at a time: the next waits in the listen backlog
-
-
 if __name__ == '__main__':
-    try:
-        main()
-    except KeyboardInterrupt:
-        print('shutting down')
+    # One client at a time: the next one waits in the listen backlog until serve_client returns.
+    serve_forever(port_from_argv(PORT), serve_client)

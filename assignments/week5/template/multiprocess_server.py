@@ -6,37 +6,29 @@
 """
 
 import multiprocessing
-import sys
 
-from http_handler import listen_socket, serve_client
+from http_handler import port_from_argv, serve_client, serve_forever
 
 PORT = 8080
 
 
-def shutdown(children):
+def dispatch(conn):
+    """Hand one accepted connection to a new child process.
+
+    TODO (과제): multiprocessing.Process(target=serve_client, args=(conn,)) 를 시작하고, 부모는 conn.close() 로
+      자기 사본을 닫으세요 (닫지 않으면 클라이언트가 응답의 끝을 알 수 없습니다).
+      끝난 자식은 multiprocessing.active_children() 를 부르면 join 됩니다 (좀비 프로세스 방지).
+      지금은 부모가 직접 처리합니다 -- 단일 프로세스와 같습니다.
+    """
+    serve_client(conn)
+
+
+def shutdown():
     """Ctrl-C: stop every child and join() it, so no zombie process is left behind."""
-    for child in children:
-        if child.is_alive():
-            child.terminate()
+    for child in multiprocessing.active_children():
+        child.terminate()
         child.join(timeout=1)
 
 
-def main():
-    port = int(sys.argv[1]) if len(sys.argv) > 1 else PORT
-    children = []
-    with listen_socket(port) as server:
-        try:
-            while True:
-                conn, _addr = server.accept()
-                # TODO (과제): 연결마다 multiprocessing.Process(target=serve_client, args=(conn,)) 를 시작하고,
-                #   부모는 conn.close() 로 자기 사본을 닫으세요 (닫지 않으면 클라이언트가 응답 끝을 모릅니다).
-                #   끝난 자식은 children 에서 빼고 join() 하세요 (multiprocessing.active_children() 가 도와줍니다).
-                #   지금은 부모가 직접 처리합니다 -- 단일 프로세스와 같습니다.
-                serve_client(conn)
-        except KeyboardInterrupt:
-            print('shutting down')
-            shutdown(children + multiprocessing.active_children())
-
-
 if __name__ == '__main__':
-    main()
+    serve_forever(port_from_argv(PORT), dispatch, shutdown)

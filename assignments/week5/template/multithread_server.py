@@ -5,35 +5,29 @@
 비교: pnpm lab:week5 --server "python3 multithread_server.py" --port 8080
 """
 
-import sys
 import threading
 
-from http_handler import listen_socket, serve_client
+from http_handler import port_from_argv, serve_client, serve_forever
 
 PORT = 8080
 
 
-def shutdown(threads, timeout=1.0):
+def dispatch(conn):
+    """Hand one accepted connection to a new thread.
+
+    TODO (과제): threading.Thread(target=serve_client, args=(conn,), daemon=True) 를 시작하세요.
+      스레드는 메모리를 공유하므로 conn 을 닫는 것은 serve_client 가 합니다 (부모가 닫으면 안 됩니다).
+      지금은 메인 스레드가 직접 처리합니다 -- 단일 프로세스와 같습니다.
+    """
+    serve_client(conn)
+
+
+def shutdown(timeout=1.0):
     """Ctrl-C: give running requests a moment to finish (join with a timeout), then exit."""
-    for thread in threads:
-        thread.join(timeout=timeout)
-
-
-def main():
-    port = int(sys.argv[1]) if len(sys.argv) > 1 else PORT
-    threads = []
-    with listen_socket(port) as server:
-        try:
-            while True:
-                conn, _addr = server.accept()
-                # TODO (과제): 연결마다 threading.Thread(target=serve_client, args=(conn,), daemon=True) 를
-                #   시작하고 threads 에 넣으세요. 끝난 스레드는 가끔 목록에서 지우세요 (is_alive()).
-                #   지금은 메인 스레드가 직접 처리합니다 -- 단일 프로세스와 같습니다.
-                serve_client(conn)
-        except KeyboardInterrupt:
-            print('shutting down')
-            shutdown(threads)
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread():
+            thread.join(timeout=timeout)
 
 
 if __name__ == '__main__':
-    main()
+    serve_forever(port_from_argv(PORT), dispatch, shutdown)

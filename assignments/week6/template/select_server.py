@@ -7,9 +7,8 @@
 """
 
 import select
-import sys
 
-from http_handler import handle_request, listen_socket
+from http_handler import handle_request, listen_socket, port_from_argv
 
 PORT = 8080
 MAX_REQUEST = 65536
@@ -25,8 +24,7 @@ def close_client(sock, readable, writable, inbox, outbox):
 
 
 def main():
-    port = int(sys.argv[1]) if len(sys.argv) > 1 else PORT
-    server = listen_socket(port)
+    server = listen_socket(port_from_argv(PORT))
     server.setblocking(False)
     readable = [server]  # sockets select() watches for incoming data (or a new connection)
     writable = []  # sockets with a response still to send

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type AssignmentSpec, builtinSpecPath, loadSpecFile, specTemplateFiles } from '@netlab/assignments';
+import { type ClassResult, gradeClass } from './grade-class.js';
+import type { SourceFile } from './similarity/index.js';
+import { ExtensionRow, RosterRow, readClassCsv } from './submissions/class-csv.js';
+import { writeOutputs } from './outputs/write-outputs.js';
+
+export interface CheckClassOptions {
+  submissionsDir: string;
+  /** A built-in spec id (week2…week6); ignored when `specFile` is given. */
+  assignment?: string;
+  specFile?: string;
+  outDir: string;
+  rosterFile?: string;
+  extensionsFile?: string;
+  /** Seconds a student's server gets to open its port. */
+  serverTimeoutSeconds?: number;
+  runServers?: boolean;
+  onProgress?: (done: number, total: number, studentId: string) => void;
+}
+
+/** `grader check`: load the spec and class files (all validated before any student runs), grade, write every output. */
+export async function checkClass(o: CheckClassOptions): Promise<{ result: ClassResult; files: string[] }> {
+  const specPath = o.specFile ?? builtinSpecPath(o.assignment ?? '');
+  const spec: AssignmentSpec = loadSpecFile(specPath);
+  const template = await readTemplate(spec, specPath);
+  const roster = o.rosterFile ? await readClassCsv(o.rosterFile, RosterRow, 'roster') : undefined;
+  const extensions = o.extensionsFile
+    ? await readClassCsv(o.extensionsFile, ExtensionRow, 'extensions')
+    : undefined;
+  const result = await gradeClass({
+    submissionsDir: o.submissionsDir,
+    spec,
+    template,
+    roster,
+    extensions,
+    runServers: o.runServers,
+    serverRun: o.serverTimeoutSeconds ? { startTimeoutMs: o.serverTimeoutSeconds * 1000 } : {},
+    onProgress: o.onProgress,
+  });
+  const files = await writeOutputs(result, o.outDir);
+  return { result, files };
+}
+
+async function readTemplate(spec: AssignmentSpec, specPath: string): Promise<SourceFile[]> {
+  const files = specTemplateFiles(spec, specPath);
+  const base = path.dirname(path.resolve(specPath));
+  return Promise.all(
+    files.map(async (abs) => ({
+      path: path.relative(base, abs).split(path.sep).join('/'),
+      content: await readFile(abs, 'utf8'),
+    })),
+  );
+}

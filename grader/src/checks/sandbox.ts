@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chown, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { SubmittedFile } from '../submissions/discover.js';
+
+export interface SandboxLimits {
+  /** Address-space cap for the student's process (bytes). */
+  memoryBytes: number;
+  /** Process/thread cap for the sandbox user: stops fork bombs (only enforced for a non-root user). */
+  maxProcesses: number;
+  cpuSeconds: number;
+  maxFileBytes: number;
+}
+
+export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
+  memoryBytes: 512 * 1024 * 1024,
+  maxProcesses: 128,
+  cpuSeconds: 30,
+  maxFileBytes: 50 * 1024 * 1024,
+};
+
+/** uid/gid of `nobody`: when the grader runs as root, student code runs as nobody so it cannot touch our files. */
+const NOBODY = 65534;
+const runAsNobody = () => process.getuid?.() === 0;
+
+/** A private, writable copy of the student's files the student's code may wreck freely. */
+export async function makeSandboxCopy(files: SubmittedFile[]): Promise<string> {
+  // Directly under the system temp dir: a root-only parent would stop `nobody` from entering.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'grader-run-'));
+  const dirs = new Set<string>([dir]);
+  for (const f of files) {
+    const target = path.join(dir, ...f.rel.split('/'));
+    await mkdir(path.dirname(target), { recursive: true });
+    for (let d = path.dirname(target); d.startsWith(dir); d = path.dirname(d)) dirs.add(d);
+    await copyFile(f.abs, target);
+    if (runAsNobody()) await chown(target, NOBODY, NOBODY);
+  }
+  if (runAsNobody()) for (const d of dirs) await chown(d, NOBODY, NOBODY);
+  return dir;
+}
+
+export async function removeSandbox(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/**
+ * Starts `python3 <entry>` under prlimit (memory, processes, CPU, file size) as its own process group,
+ * with a minimal environment, as `nobody` when we are root.
+ */
+export function spawnSandboxed(
+  dir: string,
+  entry: string,
+  limits: SandboxLimits,
+  python = 'python3',
+): ChildProcess {
+  const args = [
+    `--as=${limits.memoryBytes}`,
+    `--nproc=${limits.maxProcesses}`,
+    `--cpu=${limits.cpuSeconds}`,
+    `--fsize=${limits.maxFileBytes}`,
+    '--',
+    python,
+    '-u',
+    entry,
+  ];
+  const nobody = runAsNobody() ? { uid: NOBODY, gid: NOBODY } : {};
+  return spawn('prlimit', args, {
+    cwd: dir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8', PYTHONDONTWRITEBYTECODE: '1' },
+    ...nobody,
+  });
+}
+
+/** Kills the whole process group (the server and anything it forked) and waits for the leader to go. */
+export async function killGroup(child: ChildProcess, waitMs = 5000): Promise<void> {
+  if (child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('close', () => resolve());
+  });
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // The group is already gone.
+  }
+  await Promise.race([exited, new Promise((r) => setTimeout(r, waitMs))]);
+}

@@ -1,0 +1,92 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { builtinSpecText } from '@netlab/assignments';
+import { checkClass } from './check-class.js';
+import { describeError, EXIT_OK, exitCodeFor, GraderError } from './errors.js';
+import { progressReporter } from './outputs/progress.js';
+import { terminalSummary } from './outputs/summary.js';
+import { publishGrades } from './publish.js';
+
+export const USAGE = `usage:
+  grader check <submissions-dir> --assignment <week2|week3|week5|week6> [--spec <file>] [--out <dir>]
+               [--roster <csv>] [--extensions <csv>] [--server-timeout <seconds>] [--no-run]
+  grader publish <out-dir>/grades.csv --out <file.xlsx|file.csv>
+  grader spec <week>`;
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** Parses argv, runs one command, prints; returns the exit code (mapped in errors.ts). */
+export async function main(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === 'check') await check(rest, io);
+    else if (command === 'publish') await publish(rest, io);
+    else if (command === 'spec') spec(rest, io);
+    else if (command === '--help' || command === '-h') io.stdout.write(`${USAGE}\n`);
+    else throw new GraderError('GRADER_USAGE', `unknown command ${command ?? '(none)'}\n${USAGE}`);
+    return EXIT_OK;
+  } catch (error) {
+    io.stderr.write(`${describeError(error)}\n`);
+    return exitCodeFor(error);
+  }
+}
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new GraderError('GRADER_USAGE', `${(error as Error).message}\n${USAGE}`);
+  }
+}
+
+async function check(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parse(args, {
+    assignment: { type: 'string' },
+    spec: { type: 'string' },
+    out: { type: 'string', default: './grader-out' },
+    roster: { type: 'string' },
+    extensions: { type: 'string' },
+    'server-timeout': { type: 'string' },
+    'no-run': { type: 'boolean', default: false },
+  });
+  const [dir] = positionals;
+  if (!dir) throw new GraderError('GRADER_USAGE', `check needs the submissions folder\n${USAGE}`);
+  if (!values.assignment && !values.spec)
+    throw new GraderError('GRADER_USAGE', 'check needs --assignment <week> or --spec <file>');
+  const timeout = values['server-timeout'] === undefined ? undefined : Number(values['server-timeout']);
+  if (timeout !== undefined && !(timeout > 0))
+    throw new GraderError('GRADER_USAGE', '--server-timeout must be a positive number of seconds');
+  const { result, files } = await checkClass({
+    submissionsDir: dir,
+    assignment: values.assignment as string | undefined,
+    specFile: values.spec as string | undefined,
+    outDir: values.out as string,
+    rosterFile: values.roster as string | undefined,
+    extensionsFile: values.extensions as string | undefined,
+    serverTimeoutSeconds: timeout,
+    runServers: !values['no-run'],
+    onProgress: progressReporter(io.stderr),
+  });
+  io.stdout.write(terminalSummary(result));
+  io.stdout.write(`\nwrote ${files.length} files to ${values.out}\n`);
+}
+
+async function publish(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parse(args, { out: { type: 'string' } });
+  const [grades] = positionals;
+  if (!grades || !values.out)
+    throw new GraderError('GRADER_USAGE', `publish needs <grades.csv> --out <file.xlsx|.csv>\n${USAGE}`);
+  const rows = await publishGrades(grades, values.out as string);
+  io.stdout.write(`published ${rows.length} rows to ${values.out}\n`);
+}
+
+function spec(args: string[], io: CliIo): void {
+  const [week] = args;
+  if (!week) throw new GraderError('GRADER_USAGE', `spec needs a week, e.g. grader spec week6\n${USAGE}`);
+  io.stdout.write(builtinSpecText(week));
+}

@@ -1,0 +1,170 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { AssignmentSpec } from '@netlab/assignments';
+import { DEFAULT_SERVER_RUN, type ServerRunOptions } from './checks/server-run.js';
+import { copyVerdicts } from './copy-flags.js';
+import { GraderError } from './errors.js';
+import { type Flag, sortFlags } from './flags.js';
+import { gradeStudent, type StudentFindings } from './grade-student.js';
+import { computeScore, type ScoreBreakdown } from './score.js';
+import { compareSubmissions, type PairScore, type SourceFile } from './similarity/index.js';
+import { type ExtensionRow, ManifestRow, type RosterRow, readClassCsv } from './submissions/class-csv.js';
+import { discoverSubmissions } from './submissions/discover.js';
+import { submissionTime } from './submissions/submission-time.js';
+import type { ZipLimits } from './submissions/zip-extract.js';
+
+export interface GradeClassOptions {
+  submissionsDir: string;
+  spec: AssignmentSpec;
+  /** Instructor code excluded from similarity. */
+  template?: SourceFile[];
+  roster?: RosterRow[];
+  extensions?: ExtensionRow[];
+  /** Run each student's server (default true); false reads the code only. */
+  runServers?: boolean;
+  serverRun?: Partial<Omit<ServerRunOptions, 'port' | 'checks'>>;
+  zipLimits?: ZipLimits;
+  onProgress?: (done: number, total: number, studentId: string) => void;
+}
+
+export interface StudentResult extends Omit<StudentFindings, 'code'> {
+  score: number;
+  maxPoints: number;
+  breakdown: ScoreBreakdown;
+  codeFiles: string[];
+}
+
+export interface ClassResult {
+  spec: AssignmentSpec;
+  students: StudentResult[];
+  pairs: PairScore[];
+  /** Each student's code, for the side-by-side similarity view. */
+  sources: Map<string, SourceFile[]>;
+  warnings: string[];
+}
+
+/** Grades a whole class: discover, check each student (servers one at a time), compare all pairs, score. */
+export async function gradeClass(options: GradeClassOptions): Promise<ClassResult> {
+  const { spec } = options;
+  const dir = options.submissionsDir;
+  const dirStat = await stat(dir).catch(() => null);
+  if (!dirStat?.isDirectory()) {
+    throw new GraderError(
+      'GRADER_INPUT_MISSING',
+      `submissions folder ${dir} does not exist: pass the folder the LMS download unpacked to`,
+    );
+  }
+  const manifestPath = path.join(dir, 'manifest.csv');
+  const hasManifest = await stat(manifestPath).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  const manifest = hasManifest ? await readClassCsv(manifestPath, ManifestRow, 'manifest') : null;
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'grader-'));
+  try {
+    const found = await discoverSubmissions(dir, workDir, options.zipLimits);
+    const warnings = [...found.warnings];
+    if (!manifest) warnings.push('no manifest.csv: submission times are file modification times');
+    const byId = new Map(found.submissions.map((s) => [s.studentId, s]));
+    const names = studentNames(options.roster ?? [], manifest ?? [], found.submissions);
+    const ids = [...names.keys()].sort();
+    const run =
+      options.runServers === false
+        ? null
+        : { ...DEFAULT_SERVER_RUN, ...options.serverRun, checks: spec.checks };
+    const findings: StudentFindings[] = [];
+    for (const [i, id] of ids.entries()) {
+      const submission = byId.get(id);
+      const time = submission ? submissionTime(id, manifest, submission.mtime) : undefined;
+      const extension = options.extensions?.find((e) => e.student_id === id);
+      const deadline = new Date(extension ? extension.deadline : spec.deadline);
+      findings.push(
+        await gradeStudent(
+          { studentId: id, name: names.get(id) ?? '', submission, time, deadline },
+          spec,
+          run,
+        ),
+      );
+      options.onProgress?.(i + 1, ids.length, id);
+    }
+    const sources = new Map(
+      findings.filter((f) => f.code.length).map((f) => [f.studentId, f.code.map(toSource)]),
+    );
+    const pairs = await similarityPairs(sources, options, warnings);
+    const verdicts = copyVerdicts(pairs, spec.similarityThreshold, spec.reviewThreshold);
+    const students = findings.map((f) => finalise(f, spec, verdicts.get(f.studentId)));
+    return { spec, students, pairs, sources, warnings };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+function toSource(f: { rel: string; content: string }): SourceFile {
+  return { path: f.rel, content: f.content };
+}
+
+async function similarityPairs(
+  sources: Map<string, SourceFile[]>,
+  options: GradeClassOptions,
+  warnings: string[],
+) {
+  const subs = [...sources].map(([id, files]) => ({ id, files }));
+  if (subs.length < 2) return [];
+  try {
+    return await compareSubmissions(subs, {
+      language: options.spec.code.language,
+      template: options.template ?? [],
+    });
+  } catch (error) {
+    warnings.push(`similarity not computed: ${(error as Error).message.split('\n')[0]}`);
+    return [];
+  }
+}
+
+/** Name precedence: roster, then manifest, then the folder/zip name. Every id from any of them gets a row. */
+function studentNames(
+  roster: RosterRow[],
+  manifest: ManifestRow[],
+  subs: { studentId: string; name: string }[],
+) {
+  const names = new Map<string, string>();
+  const offer = (id: string, name: string) => {
+    if (name || !names.has(id)) names.set(id, name || (names.get(id) ?? ''));
+  };
+  for (const s of subs) offer(s.studentId, s.name);
+  for (const m of manifest) offer(m.student_id, m.name);
+  for (const r of roster) offer(r.student_id, r.name);
+  return names;
+}
+
+function finalise(
+  f: StudentFindings,
+  spec: AssignmentSpec,
+  verdict?: { flags: Flag[]; notes: string[] },
+): StudentResult {
+  const copy = verdict?.flags.includes('COPY') ?? false;
+  const breakdown = computeScore({
+    points: spec.points,
+    rubric: spec.rubric,
+    submitted: f.submitted,
+    reportGradable: f.report?.status === 'ok' || f.report?.status === 'unreadable',
+    reportFraction: f.report?.fraction ?? 0,
+    reportMisnamed: f.report !== undefined && f.report.status !== 'missing' && !f.report.nameOk,
+    serverFraction: f.port?.fraction ?? 0,
+    hasCode: f.code.length > 0,
+    lateDays: f.lateDays,
+    late: spec,
+    copy,
+  });
+  const { code, ...rest } = f;
+  return {
+    ...rest,
+    flags: sortFlags([...f.flags, ...(verdict?.flags ?? [])]),
+    notes: [...f.notes, ...(verdict?.notes ?? [])],
+    score: breakdown.score,
+    maxPoints: spec.points,
+    breakdown,
+    codeFiles: code.map((c) => c.rel),
+  };
+}

@@ -1,0 +1,21 @@
+export { type CheckClassOptions, checkClass } from './check-class.js';
+export { main as graderCli } from './cli.js';
+export { copyVerdicts } from './copy-flags.js';
+export {
+  EXIT_BAD_INPUT,
+  EXIT_INTERNAL,
+  EXIT_OK,
+  exitCodeFor,
+  GraderError,
+  type GraderErrorCode,
+} from './errors.js';
+export { FLAG_TEXT } from './flag-text.js';
+export { FLAGS, type Flag } from './flags.js';
+export { type ClassResult, type GradeClassOptions, gradeClass, type StudentResult } from './grade-class.js';
+export { lateDays, lateFactor } from './late-penalty.js';
+export { maskName, maskStudentId } from './mask.js';
+export { GRADE_COLUMNS, type GradeRow, gradeRows } from './outputs/grade-rows.js';
+export { writeOutputs } from './outputs/write-outputs.js';
+export { publishGrades, publishRows, readGradesCsv } from './publish.js';
+export { computeScore, type ScoreBreakdown, type ScoreInput } from './score.js';
+export * from './similarity/index.js';

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { ClassResult } from '../grade-class.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { feedbackMarkdown } from './feedback-md.js';
+import { gradeRows } from './grade-rows.js';
+import { gradesCsv } from './grades-csv.js';
+import { GRADE_SHEET_COLUMNS } from './grade-sheet.js';
+import { sheetXlsx } from './sheet-xlsx.js';
+import { similarityCsv } from './similarity-csv.js';
+import { similarityHtml } from './similarity-html.js';
+
+/** Every view of the result in `outDir`, each written atomically. Returns the files written. */
+export async function writeOutputs(result: ClassResult, outDir: string): Promise<string[]> {
+  const { spec } = result;
+  const rows = gradeRows(result);
+  const files: [string, string | Uint8Array][] = [
+    ['grades.csv', gradesCsv(rows)],
+    ['grades.xlsx', await sheetXlsx(spec.id, GRADE_SHEET_COLUMNS, rows)],
+    ['similarity.csv', similarityCsv(result.pairs, spec.similarityThreshold, spec.reviewThreshold)],
+    [
+      'similarity.html',
+      similarityHtml(result.pairs, result.sources, {
+        threshold: spec.similarityThreshold,
+        review: spec.reviewThreshold,
+      }),
+    ],
+    ...result.students.map((s): [string, string] => [
+      path.join('feedback', `${s.studentId}.md`),
+      feedbackMarkdown(s, spec),
+    ]),
+  ];
+  for (const [name, data] of files) await writeFileAtomic(path.join(outDir, name), data);
+  return files.map(([name]) => path.join(outDir, name));
+}

@@ -1,0 +1,62 @@
+import type { Rubric } from '@netlab/assignments';
+import { type LateRule, lateFactor } from './late-penalty.js';
+
+/** What the checks found, reduced to numbers: the only input the score depends on. */
+export interface ScoreInput {
+  points: number;
+  rubric: Rubric;
+  submitted: boolean;
+  /** A report that is not graded at all (`NO_REPORT`, `REPORT_FORMAT`) zeroes the assignment. */
+  reportGradable: boolean;
+  /** Share of the report part earned: sections found and images, 0..1. */
+  reportFraction: number;
+  reportMisnamed: boolean;
+  /** Share of the server checks passed, 0..1. */
+  serverFraction: number;
+  hasCode: boolean;
+  lateDays: number;
+  late: Pick<LateRule, 'latePenaltyPerDay' | 'maxLateDays'>;
+  copy: boolean;
+}
+
+export interface ScoreBreakdown {
+  server: number;
+  report: number;
+  code: number;
+  namePenalty: number;
+  /** Parts minus the name penalty, floored at 0. */
+  base: number;
+  lateFactor: number;
+  afterLate: number;
+  score: number;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** Rubric parts, then the late penalty, then COPY (course grading rules, issue 5). */
+export function computeScore(input: ScoreInput): ScoreBreakdown {
+  const { points, rubric } = input;
+  const gradable = input.submitted && input.reportGradable;
+  const server = gradable && input.hasCode ? rubric.server * points * clamp01(input.serverFraction) : 0;
+  const report = gradable ? rubric.report * points * clamp01(input.reportFraction) : 0;
+  const code = gradable && input.hasCode ? rubric.code * points : 0;
+  const namePenalty = gradable && input.reportMisnamed ? rubric.reportNamePenalty * points : 0;
+  const base = Math.max(0, server + report + code - namePenalty);
+  const factor = lateFactor(input.lateDays, input.late);
+  const afterLate = base * factor;
+  const score = input.copy ? 0 : afterLate;
+  return {
+    server: round2(server),
+    report: round2(report),
+    code: round2(code),
+    namePenalty: round2(namePenalty),
+    base: round2(base),
+    lateFactor: round2(factor),
+    afterLate: round2(afterLate),
+    score: round2(score),
+  };
+}
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
+}

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { runLoad } from '../src/index.js';
+import { type Framing, startTestServer, TEST_BODY_BYTES, type TestServer } from './helpers/test-servers.js';
+
+let server: TestServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+const cases: Array<[Framing, 'lenient' | 'autocannon' | 'auto', boolean]> = [
+  ['keep-alive', 'lenient', true],
+  ['keep-alive', 'autocannon', true],
+  ['keep-alive', 'auto', true],
+  ['keep-alive', 'lenient', false],
+  ['close', 'lenient', true],
+  ['close', 'auto', true],
+  ['python', 'lenient', true],
+  ['python', 'auto', false],
+];
+
+describe('reported requests are the requests the server received', () => {
+  it.each(cases)('%s server, %s engine, keepAlive %s, fixed count', async (framing, engine, keepAlive) => {
+    server = await startTestServer(framing);
+    const result = await runLoad({
+      host: server.url,
+      users: 8,
+      spawnRate: 100,
+      requests: 400,
+      engine,
+      keepAlive,
+    });
+    expect(result.requests).toBe(400);
+    expect(server.received()).toBe(400);
+    expect(result.failures).toBe(0);
+    expect(result.avgSize).toBe(TEST_BODY_BYTES);
+    expect(result.stoppedBy).toBe('requests');
+  });
+
+  it.each(cases.slice(0, 2).concat(cases.slice(4, 5), cases.slice(6, 7)))(
+    '%s server, %s engine, timed run',
+    async (framing, engine, keepAlive) => {
+      server = await startTestServer(framing);
+      const result = await runLoad({
+        host: server.url,
+        users: 4,
+        spawnRate: 100,
+        runTimeSec: 1,
+        engine,
+        keepAlive,
+      });
+      expect(result.stoppedBy).toBe('time');
+      expect(result.requests).toBeGreaterThan(0);
+      expect(result.requests).toBe(server.received());
+      expect(result.failures).toBe(0);
+      const timelineFailures = result.timeline.reduce((sum, p) => sum + p.failures, 0);
+      expect(timelineFailures).toBe(0);
+      expect(result.timeline[result.timeline.length - 1]?.total?.requests).toBe(result.requests);
+    },
+  );
+
+  it('picks autocannon for a keep-alive server and the lenient engine for a close-delimited one', async () => {
+    server = await startTestServer('keep-alive');
+    expect((await runLoad({ host: server.url, requests: 20 })).engine).toBe('autocannon');
+    await server.close();
+    server = await startTestServer('python');
+    expect((await runLoad({ host: server.url, requests: 20 })).engine).toBe('lenient');
+  });
+});

@@ -44,7 +44,8 @@ function editDistance(a: string, b: string): number {
 function unknownField(key: string, allowed: string[]): string {
   const near = allowed
     .map((name) => ({ name, d: editDistance(key.toLowerCase(), name.toLowerCase()) }))
-    .filter(({ d }) => d <= Math.max(2, Math.floor(key.length / 3)))
+    // Short keys get one edit at most, or every two-letter typo would "mean" `id`.
+    .filter(({ d }) => d <= (key.length <= 3 ? 1 : Math.max(2, Math.floor(key.length / 3))))
     .sort((x, y) => x.d - y.d)[0];
   return near
     ? `unknown field "${key}", did you mean ${near.name}?`

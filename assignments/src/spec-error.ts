@@ -8,14 +8,17 @@ export type SpecErrorKind = 'not-found' | 'syntax' | 'invalid';
 export class SpecError extends Error {
   readonly code = 'GRADER_SPEC_INVALID';
   override readonly name = 'SpecError';
+  /** The spec file (relative to the working directory when inside it) or built-in id, NFC. */
+  readonly source: string;
 
   constructor(
-    /** The spec file (relative to the working directory when inside it) or built-in id the problem is in. */
-    readonly source: string,
+    source: string,
     /** Each problem as `field.path: fix`. */
     readonly problems: readonly string[],
     readonly kind: SpecErrorKind = 'invalid',
   ) {
-    super(`${source}: ${problems.join('; ')}`);
+    const name = source.normalize('NFC') || '(empty name)';
+    super(`${name}: ${problems.join('; ')}`);
+    this.source = name;
   }
 }

@@ -34,7 +34,7 @@ export const HttpCheck = z.strictObject({
     .int('must be a whole HTTP status code, e.g. 404')
     .min(100, 'must be an HTTP status code between 100 and 599')
     .max(599, 'must be an HTTP status code between 100 and 599'),
-  /** Media type the `Content-Type` header must start with (parameters such as `; charset=utf-8` ignored). */
+  /** The `Content-Type` header must start with this, case-insensitive: `text/html` accepts `text/html; charset=utf-8`. */
   contentType: z.string().optional(),
   /** Substring the body must contain (case-sensitive). */
   bodyContains: z.string().optional(),

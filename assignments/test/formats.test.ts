@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import {
+  AssignmentSpec,
   builtinSpec,
   builtinSpecIds,
   builtinSpecPath,
@@ -10,6 +11,7 @@ import {
   loadSpecFile,
   parseSpec,
 } from '../src/index.js';
+import { errorOf } from './error-of.js';
 import { useTempDir } from './temp-dir.js';
 
 const tmp = useTempDir('formats');
@@ -61,18 +63,19 @@ describe('Unicode', () => {
     expect(spec.title).toBe(spec.title.normalize('NFC'));
   });
 
+  it('an NFD file name is reported in NFC', () => {
+    const err = errorOf(() => parseSpec('id: [', '주차6.yaml'.normalize('NFD')));
+    expect(err.source).toBe('주차6.yaml');
+    expect(err.message.startsWith('주차6.yaml: ')).toBe(true);
+  });
+
   it('an NFD field name is matched after normalising', () => {
     const base = readFileSync(builtinSpecPath('week6'), 'utf8');
     // A Hangul key is not a spec field, but it must be reported as the NFC text the user typed.
-    const err = (() => {
-      try {
-        parseSpec(`${base}\n${'비고'.normalize('NFD')}: x\n`, 'week6.yaml');
-      } catch (e) {
-        return e as Error;
-      }
-      return undefined;
-    })();
-    expect(err?.message).toContain('"비고"');
-    expect(err?.message).not.toContain('비고'.normalize('NFD'));
+    const err = errorOf(() => parseSpec(`${base}\n${'비고'.normalize('NFD')}: x\n`, 'week6.yaml'));
+    expect(err.problems).toEqual([
+      `비고: unknown field "비고"; allowed: ${Object.keys(AssignmentSpec.shape).join(', ')}`,
+    ]);
+    expect(err.message).not.toContain('비고'.normalize('NFD'));
   });
 });

@@ -1,18 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { loadSpecFile, parseSpec, SpecError, specTemplateFiles } from '../src/index.js';
+import { loadSpecFile, parseSpec, specTemplateFiles } from '../src/index.js';
+import { errorOf } from './error-of.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/specs/${name}`, import.meta.url));
-
-function errorOf(call: () => unknown): SpecError {
-  try {
-    call();
-  } catch (err) {
-    if (err instanceof SpecError) return err;
-    throw err;
-  }
-  throw new Error('expected a SpecError, got none');
-}
 
 describe('a spec that cannot be used gives one line naming the file, the field and the fix', () => {
   it.each([
@@ -103,6 +94,22 @@ describe('files that are not there', () => {
     expect(err.message).toMatch(
       /no-such-spec\.yaml: no such spec file; built-in specs: week2, week3, week5, week6/,
     );
+  });
+
+  it('a folder is not a spec file', () => {
+    const err = errorOf(() => loadSpecFile(fixture('')));
+    expect(err.kind).toBe('not-found');
+    expect(err.message).toMatch(/specs: cannot read the spec file \(EISDIR\); built-in specs: /);
+  });
+
+  it('a template folder stands for every file under it, in name order', () => {
+    const path = fixture('template-folder.yaml');
+    expect(specTemplateFiles(loadSpecFile(path), path)).toEqual([
+      fixture('starter-folder/client.py'),
+      fixture('starter-folder/lib/util.py'),
+      fixture('starter-folder/server.py'),
+      fixture('starter.py'),
+    ]);
   });
 
   it('a missing template file names code.template[i] and where it looked', () => {

@@ -49,9 +49,9 @@ function displayName(path: string): string {
 export function loadSpecFile(path: string): AssignmentSpec {
   const abs = resolve(path);
   const source = displayName(abs);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(abs, 'utf8');
+    bytes = readFileSync(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -62,7 +62,16 @@ export function loadSpecFile(path: string): AssignmentSpec {
       'not-found',
     );
   }
-  return parseSpec(text, source);
+  return parseSpec(decodeUtf8(bytes, source), source);
+}
+
+/** UTF-8 only, BOM dropped: a spec saved as CP949 by a Korean Windows editor would otherwise load with mangled Hangul. */
+function decodeUtf8(bytes: Buffer, source: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new SpecError(source, ['not UTF-8 text; save the spec as UTF-8 (not CP949/EUC-KR)'], 'syntax');
+  }
 }
 
 /**

@@ -59,7 +59,8 @@ export function parseSpec(
   source: string,
   format: SpecFormat = detectFormat(source, text),
 ): AssignmentSpec {
-  const data = normalizeStrings(format === 'json' ? parseJson(text, source) : parseYaml(text, source));
+  const body = text.replace(/^\uFEFF/, '');
+  const data = normalizeStrings(format === 'json' ? parseJson(body, source) : parseYaml(body, source));
   const result = AssignmentSpec.safeParse(data, { reportInput: true });
   if (!result.success) throw new SpecError(source, formatIssues(result.error.issues));
   return result.data;

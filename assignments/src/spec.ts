@@ -55,7 +55,14 @@ export const ReportSpec = z.strictObject({
   /** e.g. `CN_6_{studentId}_{name}.pdf` */
   name: text('the report file name pattern, e.g. CN_6_{studentId}_{name}.pdf')
     .includes('{studentId}', { message: 'must contain {studentId}, e.g. CN_6_{studentId}_{name}.pdf' })
-    .endsWith('.pdf', 'must end in .pdf: only PDF reports are graded, e.g. CN_6_{studentId}_{name}.pdf'),
+    .endsWith('.pdf', 'must end in .pdf: only PDF reports are graded, e.g. CN_6_{studentId}_{name}.pdf')
+    .refine(
+      (name) => [...name.matchAll(/\{([^}]*)\}/g)].every(([, key]) => key === 'studentId' || key === 'name'),
+      {
+        // A misspelt placeholder never matches, so every report in the class would be flagged REPORT_NAME.
+        message: 'may only use the placeholders {studentId} and {name}, e.g. CN_6_{studentId}_{name}.pdf',
+      },
+    ),
   /** Each entry is one required section: the headings accepted for it. */
   sections: list(
     list(text('a heading, e.g. 과제 목표'), 'headings').min(1, 'must list at least one heading'),

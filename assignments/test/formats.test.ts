@@ -53,6 +53,28 @@ describe('YAML and JSON specs', () => {
 });
 
 describe('Unicode', () => {
+  it('a UTF-8 BOM (Windows Notepad) is ignored, in JSON and YAML', () => {
+    const yamlText = readFileSync(builtinSpecPath('week3'), 'utf8');
+    const jsonFile = join(tmp, 'bom.json');
+    const yamlFile = join(tmp, 'bom.yaml');
+    writeFileSync(jsonFile, `\uFEFF${JSON.stringify(parse(yamlText))}`);
+    writeFileSync(yamlFile, `\uFEFF${yamlText}`);
+    expect(loadSpecFile(jsonFile)).toEqual(builtinSpec('week3'));
+    expect(loadSpecFile(yamlFile)).toEqual(builtinSpec('week3'));
+  });
+
+  it('a spec saved as CP949 is refused with the fix, not loaded with mangled Hangul', () => {
+    const file = join(tmp, 'cp949.yaml');
+    // "title: 과제" in CP949, the default encoding of Korean Windows editors
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('title: '), Buffer.from([176, 250, 193, 166]), Buffer.from('\n')]),
+    );
+    const err = errorOf(() => loadSpecFile(file));
+    expect(err.kind).toBe('syntax');
+    expect(err.message).toMatch(/cp949\.yaml: not UTF-8 text; save the spec as UTF-8 \(not CP949\/EUC-KR\)$/);
+  });
+
   it('NFD Hangul from a macOS editor comes out NFC, in values and keys', () => {
     const nfd = (s: string) => s.normalize('NFD');
     const text = readFileSync(builtinSpecPath('week6'), 'utf8').normalize('NFD');

@@ -3,6 +3,9 @@ import { describe, expect, it } from '@jest/globals';
 import { loadSpecFile, parseSpec, specTemplateFiles } from '../src/index.js';
 import { errorOf } from './error-of.js';
 
+/** A valid spec but for its `report` field, to test report problems alone. */
+const everythingButReport =
+  'id: x\ntitle: t\ndeadline: "2019-10-31T23:59:00Z"\npoints: 1\ncode: {}\nrubric: {server: 0, report: 1, code: 0}\n';
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/specs/${name}`, import.meta.url));
 
 describe('a spec that cannot be used gives one line naming the file, the field and the fix', () => {
@@ -45,10 +48,19 @@ describe('a spec that cannot be used gives one line naming the file, the field a
     ]);
   });
 
+  it('a report name with a misspelt placeholder is refused', () => {
+    const err = errorOf(() =>
+      parseSpec(`${everythingButReport}report: {name: "CN_6_{studentId}_{student_name}.pdf"}\n`, 'x.yaml'),
+    );
+    expect(err.problems).toEqual([
+      'report.name: may only use the placeholders {studentId} and {name}, e.g. CN_6_{studentId}_{name}.pdf',
+    ]);
+  });
+
   it('an unknown field with no near name lists the allowed ones', () => {
-    const text =
-      'id: x\ntitle: t\ndeadline: "2019-10-31T23:59:00Z"\npoints: 1\ncode: {}\nrubric: {server: 0, report: 1, code: 0}\n';
-    const err = errorOf(() => parseSpec(`${text}report: {name: "{studentId}.pdf", colour: red}\n`, 'x.yaml'));
+    const err = errorOf(() =>
+      parseSpec(`${everythingButReport}report: {name: "{studentId}.pdf", colour: red}\n`, 'x.yaml'),
+    );
     expect(err.problems).toEqual([
       'report.colour: unknown field "colour"; allowed: name, sections, minImages',
     ]);

@@ -76,10 +76,13 @@ function decodeUtf8(bytes: Buffer, source: string): string {
 
 /**
  * The YAML text of a built-in spec, comments included: what `pnpm grader spec <id>` prints. `code.template`
- * paths are rewritten relative to `targetDir` (default: the working directory), so `> my.yaml` still finds
- * the template code.
+ * paths are rewritten relative to `targetDir`, so `> my.yaml` still finds the template code. The default is
+ * the shell's directory: pnpm and npm run scripts from the repo root but keep the caller's in `INIT_CWD`.
  */
-export function builtinSpecText(id: string, targetDir: string = process.cwd()): string {
+export function builtinSpecText(
+  id: string,
+  targetDir: string = process.env.INIT_CWD || process.cwd(),
+): string {
   const path = builtinSpecPath(id);
   const doc = parseDocument(readFileSync(path, 'utf8'));
   const template = doc.getIn(['code', 'template']);

@@ -62,6 +62,24 @@ describe.each(builtinSpecIds)('built-in spec %s', (id) => {
   });
 });
 
+describe('pnpm grader spec <id> > my.yaml', () => {
+  it('rewrites template paths for the shell directory pnpm was started from (INIT_CWD)', () => {
+    const shellDir = mkdtempSync(join(tmp, 'shell-'));
+    const saved = process.env.INIT_CWD;
+    process.env.INIT_CWD = shellDir;
+    try {
+      writeFileSync(join(shellDir, 'my.yaml'), builtinSpecText('week5'));
+    } finally {
+      if (saved === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = saved;
+    }
+    const file = join(shellDir, 'my.yaml');
+    expect(specTemplateFiles(loadSpecFile(file), file)).toEqual(
+      specTemplateFiles(builtinSpec('week5'), builtinSpecPath('week5')),
+    );
+  });
+});
+
 describe('the HTTP weeks (3, 5, 6) check what the grader and pnpm lab:week3 report', () => {
   it.each(['week3', 'week5', 'week6'])(
     '%s: /, index.html, 404 page, MIME types, Content-Length, 400',

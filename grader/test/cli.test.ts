@@ -8,19 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { main } from '../src/cli.js';
+import { captureIo } from './fixtures/capture-io.js';
 import { buildClass, type FixtureClass, testSpec, writeSpec } from './fixtures/build-class.js';
 import { freePort } from './fixtures/free-port.js';
 
 const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'bin', 'grader.ts');
 const run = promisify(execFile);
-
-/** stdout/stderr captured for in-process runs of the CLI. */
-function captureIo() {
-  const out = { stdout: '', stderr: '' };
-  const sink = (key: 'stdout' | 'stderr') =>
-    ({ write: (s: string) => ((out[key] += s), true), isTTY: false }) as unknown as NodeJS.WriteStream;
-  return { io: { stdout: sink('stdout'), stderr: sink('stderr') }, out };
-}
 
 let root: string;
 let fixture: FixtureClass;

@@ -74,17 +74,24 @@ export function spawnSandboxed(
   });
 }
 
-/** Kills the whole process group (the server and anything it forked) and waits for the leader to go. */
+/** Kills the whole process group (the server and anything it forked) and waits until none of it is left. */
 export async function killGroup(child: ChildProcess, waitMs = 5000): Promise<void> {
-  if (child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('close', () => resolve());
-  });
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // The group is already gone.
+  const pgid = child.pid;
+  if (pgid === undefined) return;
+  const until = Date.now() + waitMs;
+  while (groupExists(pgid) && Date.now() < until) {
+    signalGroup(pgid);
+    await new Promise((r) => setTimeout(r, 50));
   }
-  await Promise.race([exited, new Promise((r) => setTimeout(r, waitMs))]);
 }
+
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0 = 'SIGKILL'): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const groupExists = (pgid: number) => signalGroup(pgid, 0);

@@ -1,0 +1,129 @@
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { runStudentServer, type ServerRunOptions } from '../src/checks/server-run.js';
+import { DEFAULT_SANDBOX_LIMITS } from '../src/checks/sandbox.js';
+import type { SubmittedFile } from '../src/submissions/discover.js';
+import { freePort } from './fixtures/free-port.js';
+import { pythonServers } from './fixtures/python-servers.js';
+
+// Real python3 processes, one at a time (they share the port), with short limits so the suite stays quick.
+let root: string;
+let port: number;
+let options: ServerRunOptions;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'grader-run-test-'));
+  port = await freePort();
+  options = {
+    port,
+    checks: [
+      { method: 'GET', path: '/', status: 200, contentType: 'text/html', contentLength: true },
+      { method: 'GET', path: '/nope.html', status: 404, contentLength: false },
+    ],
+    startTimeoutMs: 2500,
+    checkTimeoutMs: 3000,
+    limits: { ...DEFAULT_SANDBOX_LIMITS, cpuSeconds: 5, maxProcesses: 40 },
+  };
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function submission(name: string, server: string): Promise<SubmittedFile[]> {
+  const dir = path.join(root, name);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'server.py'), server);
+  await writeFile(path.join(dir, 'index.html'), '<h1>hi</h1>');
+  return ['server.py', 'index.html'].map((rel) => ({ rel, abs: path.join(dir, rel) }));
+}
+
+describe('runStudentServer', () => {
+  it('runs a working server and passes every check', async () => {
+    const r = await runStudentServer(
+      await submission('ok', pythonServers.working(port)),
+      'server.py',
+      options,
+    );
+    expect(r).toMatchObject({ listened: true, fraction: 1 });
+    expect(r.results.map((x) => x.ok)).toEqual([true, true]);
+    expect(r.failure).toBeUndefined();
+  });
+
+  it('scores the checks a server fails', async () => {
+    const r = await runStudentServer(
+      await submission('200', pythonServers.always200(port)),
+      'server.py',
+      options,
+    );
+    expect(r.fraction).toBe(0);
+    expect(r.results[1]?.detail).toBe('status 200, expected 404');
+  });
+
+  it('reports a server on the wrong port', async () => {
+    const other = await freePort();
+    const r = await runStudentServer(
+      await submission('wrong', pythonServers.working(other)),
+      'server.py',
+      options,
+    );
+    expect(r).toMatchObject({
+      listened: false,
+      fraction: 0,
+      failure: `server did not listen on port ${port} within 2.5 s`,
+    });
+  });
+
+  it('keeps the stderr tail of a crash', async () => {
+    const r = await runStudentServer(
+      await submission('crash', pythonServers.crashing()),
+      'server.py',
+      options,
+    );
+    expect(r.failure).toBe(`server exited with code 1 before listening on port ${port}`);
+    expect(r.stderrTail).toContain('RuntimeError: 포트 설정 실패 boom');
+  });
+
+  it('stops a server stuck in an infinite loop', async () => {
+    const r = await runStudentServer(
+      await submission('loop', pythonServers.infiniteLoop()),
+      'server.py',
+      options,
+    );
+    expect(r.listened).toBe(false);
+  });
+
+  it('contains a fork bomb and kills every process it made', async () => {
+    // Outside our private temp dir, world-writable: the bomb may run as `nobody`.
+    const pids = await mkdtemp(path.join(os.tmpdir(), 'grader-pids-'));
+    await chmod(pids, 0o777);
+    const r = await runStudentServer(
+      await submission('fork', pythonServers.forkBomb(pids)),
+      'server.py',
+      options,
+    );
+    expect(r.listened).toBe(false);
+    const forked = (await readdir(pids)).map(Number);
+    expect(forked.length).toBeGreaterThan(0);
+    expect(forked.length).toBeLessThanOrEqual(options.limits.maxProcesses);
+    const alive = forked.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
+    await rm(pids, { recursive: true, force: true });
+  });
+
+  it('runs from a copy: a server that deletes files leaves the submission intact', async () => {
+    const files = await submission('deleter', pythonServers.deleter(port));
+    const r = await runStudentServer(files, 'server.py', options);
+    expect(r.listened).toBe(true);
+    expect(r.results[0]?.ok).toBe(false);
+    expect(await readFile(path.join(root, 'deleter', 'index.html'), 'utf8')).toBe('<h1>hi</h1>');
+  });
+});

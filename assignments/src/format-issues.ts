@@ -48,8 +48,8 @@ function unknownField(key: string, allowed: string[]): string {
     .filter(({ d }) => d <= (key.length <= 3 ? 1 : Math.max(2, Math.floor(key.length / 3))))
     .sort((x, y) => x.d - y.d)[0];
   return near
-    ? `unknown field "${key}", did you mean ${near.name}?`
-    : `unknown field "${key}"; allowed: ${allowed.join(', ')}`;
+    ? `unknown field ${JSON.stringify(key)}, did you mean ${near.name}?`
+    : `unknown field ${JSON.stringify(key)}; allowed: ${allowed.join(', ')}`;
 }
 
 /** One `field.path: fix` line per problem (an unknown-keys issue gives one per key). */

@@ -11,14 +11,20 @@ export class SpecError extends Error {
   /** The spec file (relative to the working directory when inside it) or built-in id, NFC. */
   readonly source: string;
 
+  /** Each problem as `field.path: fix`. */
+  readonly problems: readonly string[];
+
   constructor(
     source: string,
-    /** Each problem as `field.path: fix`. */
-    readonly problems: readonly string[],
+    problems: readonly string[],
     readonly kind: SpecErrorKind = 'invalid',
   ) {
-    const name = source.normalize('NFC') || '(empty name)';
-    super(`${name}: ${problems.join('; ')}`);
+    // One line whatever the input held: a file name or key with a line break must not split the message.
+    const oneLine = (s: string) => s.normalize('NFC').replace(/[\r\n]+/g, ' ');
+    const name = oneLine(source) || '(empty name)';
+    const lines = problems.map(oneLine);
+    super(`${name}: ${lines.join('; ')}`);
     this.source = name;
+    this.problems = lines;
   }
 }

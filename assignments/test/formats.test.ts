@@ -85,6 +85,13 @@ describe('Unicode', () => {
     expect(spec.title).toBe(spec.title.normalize('NFC'));
   });
 
+  it('a key with a line break still gives a one-line message', () => {
+    const err = errorOf(() => parseSpec('{"id": "x", "bad\\nkey": 1}', 'odd\nname.json'));
+    expect(err.message).not.toMatch(/[\r\n]/);
+    expect(err.message).toContain('odd name.json: ');
+    expect(err.message).toContain('unknown field "bad\\nkey"');
+  });
+
   it('an NFD file name is reported in NFC', () => {
     const err = errorOf(() => parseSpec('id: [', '주차6.yaml'.normalize('NFD')));
     expect(err.source).toBe('주차6.yaml');

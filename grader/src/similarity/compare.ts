@@ -1,17 +1,21 @@
 import { SimilarityError } from './errors.js';
 import { fragmentsBetween } from './fragments.js';
-import { languageRules } from './language-rules.js';
 import { resolveOptions } from './options.js';
-import { parserFor } from './parser.js';
 import { buildProfile, type Profile, type ProfileSettings, templateCounts } from './profile.js';
 import { sharedCounts } from './shared-counts.js';
+import { tokenizeAll } from './tokenize-pool.js';
 import type { PairScore, SimilarityOptions, Submission } from './types.js';
 
 function tooSmallNote(profiles: readonly Profile[], minKgrams: number): string | undefined {
-  const small = profiles.filter((p) => p.kgrams.length < minKgrams);
+  const small = profiles.filter((p) => p.strict.kgrams.length < minKgrams);
   if (small.length === 0) return undefined;
-  const sizes = small.map((p) => `${p.id} has ${p.kgrams.length}`).join(', ');
+  const sizes = small.map((p) => `${p.id} has ${p.strict.kgrams.length}`).join(', ');
   return `too little non-template code to judge: ${sizes} k-grams of its own (need ${minKgrams})`;
+}
+
+/** Dice coefficient over multisets: 2·|A∩B| / (|A|+|B|). */
+function dice(shared: number, sizeA: number, sizeB: number): number {
+  return sizeA + sizeB === 0 ? 0 : (2 * shared) / (sizeA + sizeB);
 }
 
 function byScoreThenIds(x: PairScore, y: PairScore): number {
@@ -24,18 +28,16 @@ function byScoreThenIds(x: PairScore, y: PairScore): number {
 
 /**
  * Scores every pair of submissions: template k-grams removed per occurrence, then Dice over the
- * multisets of winnowed fingerprints, 2·|A∩B| / (|A|+|B|). Pairs are listed once (a < b by NFC id),
- * highest first; pairs with too little code of their own get `null` and a note.
+ * multisets of fingerprints of two families — max(strict, looseWeight × loose), so only strict
+ * evidence (long runs with the same literals) can reach the auto-zero cut. Pairs are listed once
+ * (a < b by NFC id), highest first; pairs with too little code of their own get `null` and a note.
  */
 export async function compareSubmissions(subs: Submission[], opts: SimilarityOptions): Promise<PairScore[]> {
   const options = resolveOptions(opts);
   const settings: ProfileSettings = {
-    parser: await parserFor(options.language),
-    rules: languageRules[options.language],
-    k: options.kgramLength,
-    w: options.windowLength,
+    strict: { k: options.kgramLength, w: options.windowLength, spelling: 'exact' },
+    loose: { k: options.looseKgramLength, w: options.windowLength, spelling: 'tokens' },
   };
-  const template = templateCounts(settings, options.template);
   const ordered = subs
     .map((sub) => ({ ...sub, id: sub.id.normalize('NFC') }))
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
@@ -47,8 +49,17 @@ export async function compareSubmissions(subs: Submission[], opts: SimilarityOpt
       );
     }
   });
-  const profiles = ordered.map((sub) => buildProfile(settings, sub.id, sub.files, template));
-  const shared = sharedCounts(profiles.map((p) => p.fingerprints));
+  const [templateUnits = [], ...units] = await tokenizeAll(options.language, [
+    options.template,
+    ...ordered.map((sub) => sub.files),
+  ]);
+  const template = templateCounts(settings, templateUnits);
+  const profiles = ordered.map((sub, i) =>
+    buildProfile(settings, sub.id, sub.files, units[i] ?? [], template),
+  );
+  const strictShared = sharedCounts(profiles.map((p) => p.strict.fingerprints));
+  const looseShared = sharedCounts(profiles.map((p) => p.loose.fingerprints));
+  const minRun = Math.max(1, options.kgramLength - options.looseKgramLength + 1);
   const pairs: PairScore[] = [];
   let index = 0;
   for (let i = 0; i < profiles.length; i++) {
@@ -60,8 +71,11 @@ export async function compareSubmissions(subs: Submission[], opts: SimilarityOpt
         pairs.push({ a: a.id, b: b.id, similarity: null, note, fragments: [] });
         continue;
       }
-      const similarity = (2 * (shared[index] ?? 0)) / (a.size + b.size);
-      const fragments = similarity >= options.fragmentsFrom ? fragmentsBetween(a, b, settings.k) : [];
+      const strict = dice(strictShared[index] ?? 0, a.strict.size, b.strict.size);
+      const loose = dice(looseShared[index] ?? 0, a.loose.size, b.loose.size);
+      const similarity = Math.max(strict, options.looseWeight * loose);
+      const fragments =
+        similarity >= options.fragmentsFrom ? fragmentsBetween(a, b, options.looseKgramLength, minRun) : [];
       pairs.push({ a: a.id, b: b.id, similarity, fragments });
     }
   }

@@ -33,11 +33,14 @@ function hashRange(codes: readonly number[], from: number, to: number): number {
   return (h1 >>> 0) * 0x200000 + (h2 >>> 11);
 }
 
+/** Which token spelling a family hashes: loose (literal classes) or exact (literal text). */
+export type Spelling = 'tokens' | 'exact';
+
 /** Every k-gram of every unit; a unit shorter than k contributes one k-gram of all its tokens. */
-export function kgramsOf(units: readonly Unit[], k: number): Kgram[] {
+export function kgramsOf(units: readonly Unit[], k: number, spelling: Spelling): Kgram[] {
   const out: Kgram[] = [];
   units.forEach((unit, u) => {
-    const codes = unit.tokens.map(tokenCode);
+    const codes = unit[spelling].map(tokenCode);
     if (codes.length <= k) {
       out.push({ hash: hashRange(codes, 0, codes.length), unit: u, start: 0 });
       return;

@@ -61,8 +61,8 @@ function tile(runs: Run[], aCount: number, bCount: number): Run[] {
 }
 
 function span(profile: Profile, first: number, count: number, k: number): Span {
-  const head = profile.kgrams[first] as Kgram;
-  const tail = profile.kgrams[first + count - 1] as Kgram;
+  const head = profile.loose.kgrams[first] as Kgram;
+  const tail = profile.loose.kgrams[first + count - 1] as Kgram;
   const unit = profile.units[head.unit];
   if (unit === undefined) throw new Error(`k-gram refers to a missing unit in ${profile.id}`);
   const lastToken = Math.min(tail.start + k, unit.tokens.length) - 1;
@@ -75,8 +75,12 @@ function span(profile: Profile, first: number, count: number, k: number): Span {
   };
 }
 
-/** Matching regions of two submissions' non-template code, as line ranges in each. */
-export function fragmentsBetween(a: Profile, b: Profile, k: number): Fragment[] {
-  const runs = tile(runsBetween(a.kgrams, b.kgrams), a.kgrams.length, b.kgrams.length);
+/**
+ * Matching regions of two submissions' non-template code, as line ranges in each: runs of the
+ * loose family's k-grams (length k), kept when at least `minRun` k-grams long.
+ */
+export function fragmentsBetween(a: Profile, b: Profile, k: number, minRun: number): Fragment[] {
+  const [ka, kb] = [a.loose.kgrams, b.loose.kgrams];
+  const runs = tile(runsBetween(ka, kb), ka.length, kb.length).filter((run) => run.length >= minRun);
   return runs.map((run) => ({ a: span(a, run.a, run.length, k), b: span(b, run.b, run.length, k) }));
 }

@@ -18,6 +18,16 @@ export interface LanguageRules {
   statementParents: ReadonlySet<string>;
   /** Python's indented blocks end without a token; `}` is emitted so nesting stays visible. */
   blockEnds: ReadonlySet<string>;
+  /**
+   * Where names are bound: node type → fields whose identifiers are declared (`*`: the whole node).
+   * Only declared names collapse to `ID`; library names (`print`, `recv`, `println`) keep their text,
+   * because renaming one's own variables is a disguise and calling a different API is not.
+   */
+  declarations: ReadonlyMap<string, readonly string[]>;
+  /** Fields under a declaration that hold uses, not bindings (default values, types, `obj` of `obj.attr`). */
+  useFields: readonly string[];
+  /** Control statements whose body may omit braces; a bare body gets virtual `{` `}` so both spellings match. */
+  bracelessBodies: ReadonlyMap<string, readonly string[]>;
   /** A statement that is only a string literal (a docstring) counts as a comment. */
   docstringStatement?: { statement: string; literal: string };
 }
@@ -34,6 +44,23 @@ const python: LanguageRules = {
   units: new Set(['function_definition']),
   statementParents: new Set(['module', 'block']),
   blockEnds: new Set(['block']),
+  declarations: new Map([
+    ['function_definition', ['name']],
+    ['class_definition', ['name']],
+    ['parameters', ['*']],
+    ['lambda_parameters', ['*']],
+    ['assignment', ['left']],
+    ['augmented_assignment', ['left']],
+    ['for_statement', ['left']],
+    ['for_in_clause', ['left']],
+    ['as_pattern_target', ['*']],
+    ['named_expression', ['name']],
+    ['global_statement', ['*']],
+    ['nonlocal_statement', ['*']],
+    ['aliased_import', ['alias']],
+  ]),
+  useFields: ['value', 'type', 'object', 'subscript', 'arguments'],
+  bracelessBodies: new Map(),
   docstringStatement: { statement: 'expression_statement', literal: 'string' },
 };
 
@@ -54,6 +81,33 @@ const java: LanguageRules = {
   units: new Set(['method_declaration', 'constructor_declaration']),
   statementParents: new Set(),
   blockEnds: new Set(),
+  declarations: new Map(
+    [
+      'class_declaration',
+      'interface_declaration',
+      'enum_declaration',
+      'record_declaration',
+      'method_declaration',
+      'constructor_declaration',
+      'variable_declarator',
+      'formal_parameter',
+      'catch_formal_parameter',
+      'enhanced_for_statement',
+      'resource',
+      'enum_constant',
+      'type_parameter',
+    ]
+      .map((type): [string, string[]] => [type, ['name']])
+      .concat([['lambda_expression', ['parameters']]]),
+  ),
+  useFields: ['value', 'type', 'object', 'arguments'],
+  bracelessBodies: new Map([
+    ['if_statement', ['consequence', 'alternative']],
+    ['for_statement', ['body']],
+    ['enhanced_for_statement', ['body']],
+    ['while_statement', ['body']],
+    ['do_statement', ['body']],
+  ]),
 };
 
 export const languageRules: Record<SimilarityLanguage, LanguageRules> = { python, java };

@@ -5,9 +5,11 @@ import type { SimilarityOptions } from './types.js';
 /** Defaults tuned on IR-Plag cases 1–4 and checked on 5–7 (see README.md beside this file). */
 export const defaults = {
   fragmentsFrom: 0.5,
-  kgramLength: 6,
+  kgramLength: 8,
+  looseKgramLength: 3,
+  looseWeight: 0.79,
   windowLength: 1,
-  minKgrams: 15,
+  minKgrams: 10,
 } as const;
 
 const sourceFile = z.object({ path: z.string(), content: z.string() });
@@ -17,6 +19,8 @@ const schema = z.object({
   template: z.array(sourceFile).default([]),
   fragmentsFrom: z.number().min(0).default(defaults.fragmentsFrom),
   kgramLength: z.number().int().min(1).max(100).default(defaults.kgramLength),
+  looseKgramLength: z.number().int().min(1).max(100).default(defaults.looseKgramLength),
+  looseWeight: z.number().min(0).max(1).default(defaults.looseWeight),
   windowLength: z.number().int().min(1).max(100).default(defaults.windowLength),
   minKgrams: z.number().int().min(1).default(defaults.minKgrams),
 });

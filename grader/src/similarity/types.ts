@@ -16,8 +16,12 @@ export interface SimilarityOptions {
   template?: SourceFile[];
   /** Only pairs scoring at or above this carry fragments (default 0.5). */
   fragmentsFrom?: number;
-  /** Tokens per k-gram (default tuned on IR-Plag, see README). */
+  /** Tokens per k-gram of the strict family (exact literals); default tuned on IR-Plag, see README.md. */
   kgramLength?: number;
+  /** Tokens per k-gram of the loose family (literals as classes). */
+  looseKgramLength?: number;
+  /** Loose evidence counts at most this much: below 0.8 by default, so it alone never auto-zeroes. */
+  looseWeight?: number;
   /** Winnowing window in k-grams; 1 keeps every k-gram. */
   windowLength?: number;
   /** Fewer non-template k-grams than this on either side gives `similarity: null` with a note. */

@@ -57,11 +57,11 @@ const KIND_PATTERNS: ReadonlyArray<[FailureKind, RegExp]> = [
   ['refused', /refused|ECONNREFUSED/i],
   ['timeout', /timeout|timed out/i],
   ['reset', /reset|ECONNRESET|EPIPE|broken ?pipe|RemoteDisconnected|closed without a response|aborted/i],
-  ['status', /HTTPError|HTTP \d{3}|status/i],
   [
     'malformed',
     /BadStatusLine|LineTooLong|Chunk|IncompleteRead|malformed|bad (status|header)|Content-Length|closed (inside|before)|head over/i,
   ],
+  ['status', /HTTPError|HTTP \d{3}|status/i],
 ];
 
 /** The failure kind of an error message, ours or Locust's Python exception text. */

@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -23,6 +23,12 @@ async function start(script: string, cwd: string): Promise<RunningServer> {
   const server = await startPythonServer(script, cwd);
   servers.push(server);
   return server;
+}
+
+/** Put code just before `if __name__ == '__main__':`, so its definitions replace the template's before main runs. */
+function insertBeforeMain(file: string, code: string): void {
+  const main = "\n\nif __name__ == '__main__':";
+  writeFileSync(file, readFileSync(file, 'utf8').replace(main, code.trimEnd() + main));
 }
 
 /** A student's folder as they start it: the template, plus week 3's handler and www/ copied in (as the handouts say). */
@@ -98,46 +104,67 @@ print(json.dumps({
 });
 
 describe('the spec checks are reachable from the templates (real servers on port 0)', () => {
-  it('week 3: the template answers every check with a well-formed reply, and a completed handler passes them all', async () => {
-    const { checks } = builtinSpec('week3');
-    const dir = studentFolder('week3');
-
-    const template = await start('server.py', dir);
-    const first = await Promise.all(
-      checks.map(async (c) => parseReply(await exchange(template.port, requestFor(c)))),
-    );
-    // The starter answers 501 with correct framing until the student writes handle_request; 400 already works.
-    expect(first.map((r) => r.status)).toEqual(checks.map((c) => (c.status === 400 ? 400 : 501)));
-    await template.stop();
-
-    writeFileSync(
-      join(dir, 'http_handler.py'),
-      readFileSync(join(dir, 'http_handler.py'), 'utf8') + solution('handle_request.py'),
-    );
-    const solved = await start('server.py', dir);
-    for (const check of checks) {
-      const reply = parseReply(await exchange(solved.port, requestFor(check)));
-      expect({ check: check.name, problems: checkProblems(check, reply) }).toEqual({
-        check: check.name,
-        problems: [],
-      });
-    }
-    const image = parseReply(await exchange(solved.port, 'GET /photo.jpg HTTP/1.1\r\n\r\n'));
-    expect(image.body.equals(readFileSync(join(dir, 'www/photo.jpg')))).toBe(true);
+  const httpEntries = (['week3', 'week5', 'week6'] as const).flatMap((week) => {
+    const { code } = builtinSpec(week);
+    return [code.entry!, ...code.extraEntries].map((entry) => [week, entry] as const);
   });
+
+  it.each(httpEntries)(
+    '%s %s: the template frames every reply; with handle_request written it passes every check',
+    async (week, entry) => {
+      const { checks } = builtinSpec(week);
+      const dir = studentFolder(week);
+      const replies = async (port: number) =>
+        Promise.all(checks.map(async (c) => parseReply(await exchange(port, requestFor(c)))));
+
+      const template = await start(entry, dir);
+      // The starter answers 501 (400 for a malformed request line) with a correct Content-Length until the
+      // student writes handle_request.
+      const first = await replies(template.port);
+      expect(first.map((r) => r.status)).toEqual(checks.map((c) => (c.status === 400 ? 400 : 501)));
+      for (const r of first) expect(r.headers.get('content-length')).toBe(String(r.body.length));
+      await template.stop();
+
+      const handler = join(dir, 'http_handler.py');
+      writeFileSync(handler, readFileSync(handler, 'utf8') + solution('handle_request.py'));
+      const solved = await start(entry, dir);
+      const problems = (await replies(solved.port)).map((reply, i) => checkProblems(checks[i]!, reply));
+      expect(problems).toEqual(checks.map(() => []));
+      const image = parseReply(await exchange(solved.port, 'GET /photo.jpg HTTP/1.1\r\n\r\n'));
+      expect(image.body.equals(readFileSync(join(dir, 'www/photo.jpg')))).toBe(true);
+    },
+  );
 
   it.each([
-    ['week5', 'multiprocess_server.py'],
-    ['week5', 'multithread_server.py'],
-    ['week6', 'select_server.py'],
-  ])('%s %s starts on the given port and shares the week 3 handler', async (week, script) => {
-    const dir = studentFolder(week);
-    const server = await start(script, dir);
-    // Until the student writes handle_request, each model answers 501 with correct framing.
-    const reply = parseReply(await exchange(server.port, 'GET / HTTP/1.1\r\n\r\n'));
-    expect(reply.status).toBe(501);
-    expect(reply.headers.get('content-length')).toBe(String(reply.body.length));
-  });
+    ['week5', 'multiprocess_server.py', 'dispatch_process.py'],
+    ['week5', 'multithread_server.py', 'dispatch_thread.py'],
+    ['week6', 'select_server.py', 'select_main.py'],
+  ])(
+    '%s %s, with its TODO done as the comments say, serves others while a client stalls',
+    async (week, entry, done) => {
+      const dir = studentFolder(week);
+      writeFileSync(
+        join(dir, 'http_handler.py'),
+        readFileSync(join(dir, 'http_handler.py'), 'utf8') + solution('handle_request.py'),
+      );
+      insertBeforeMain(join(dir, entry), solution(done));
+      const server = await start(entry, dir);
+      // Half a request and then silence: a one-at-a-time server would wait on it forever.
+      const stalled = connect({ host: '127.0.0.1', port: server.port }, () =>
+        stalled.write('GET / HTTP/1.1\r\n'),
+      );
+      stalled.on('error', () => {});
+      try {
+        const { checks } = builtinSpec(week);
+        const replies = await Promise.all(
+          checks.map(async (c) => parseReply(await exchange(server.port, requestFor(c)))),
+        );
+        expect(replies.map((reply, i) => checkProblems(checks[i]!, reply))).toEqual(checks.map(() => []));
+      } finally {
+        stalled.destroy();
+      }
+    },
+  );
 
   it('week 2: the template echoes short messages but fails the long check until the loop is written', async () => {
     const { tcpChecks } = builtinSpec('week2');
@@ -152,12 +179,7 @@ describe('the spec checks are reachable from the templates (real servers on port
     expect(await replies(template.port)).toEqual(tcpChecks.map((c) => Buffer.byteLength(c.send) <= 1024));
     await template.stop();
 
-    const file = join(dir, 'echo_server.py');
-    const main = "\n\nif __name__ == '__main__':";
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(main, solution('handle_client.py').trimEnd() + main),
-    );
+    insertBeforeMain(join(dir, 'echo_server.py'), solution('handle_client.py'));
     const solved = await start('echo_server.py', dir);
     expect(await replies(solved.port)).toEqual(tcpChecks.map(() => true));
   });

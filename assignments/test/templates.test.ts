@@ -138,7 +138,7 @@ describe('the spec checks are reachable from the templates (real servers on port
   it.each([
     ['week5', 'multiprocess_server.py', 'dispatch_process.py'],
     ['week5', 'multithread_server.py', 'dispatch_thread.py'],
-    ['week6', 'select_server.py', 'select_main.py'],
+    ['week6', 'select_server.py', 'select_handlers.py'],
   ])(
     '%s %s, with its TODO done as the comments say, serves others while a client stalls',
     async (week, entry, done) => {

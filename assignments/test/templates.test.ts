@@ -82,7 +82,8 @@ print(json.dumps({
   'response': r.decode('latin1'),
 }))`;
     const out = JSON.parse(
-      execFileSync('python3', ['-c', script, join(root, 'week3/template')], { encoding: 'utf8' }),
+      // -B: importing from the repo must not leave __pycache__ in the template folder.
+      execFileSync('python3', ['-B', '-c', script, join(root, 'week3/template')], { encoding: 'utf8' }),
     );
     expect(out.ok).toEqual(['GET', '/a.html', 'HTTP/1.1']);
     expect([out.one_word, out.four_words, out.no_crlf]).toEqual([null, null, null]);

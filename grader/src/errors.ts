@@ -4,6 +4,7 @@ export type GraderErrorCode =
   | 'GRADER_USAGE'
   | 'GRADER_INPUT_MISSING'
   | 'GRADER_CSV_INVALID'
+  | 'GRADER_PORT_BUSY'
   | 'GRADER_OUTPUT_FAILED';
 
 export class GraderError extends Error {

@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AssignmentSpec } from '@netlab/assignments';
+import { isListening } from './checks/listening.js';
 import { DEFAULT_SERVER_RUN, type ServerRunOptions } from './checks/server-run.js';
 import { copyVerdicts } from './copy-flags.js';
 import { GraderError } from './errors.js';
@@ -61,6 +62,13 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     () => false,
   );
   const manifest = hasManifest ? await readClassCsv(manifestPath, ManifestRow, 'manifest') : null;
+  if (options.runServers !== false && spec.port !== undefined && (await isListening(spec.port))) {
+    // Every student would fail PORT against someone else's server: refuse rather than grade wrongly.
+    throw new GraderError(
+      'GRADER_PORT_BUSY',
+      `port ${spec.port} (the spec's port) is already in use: stop whatever listens on it, or pass --no-run`,
+    );
+  }
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'grader-'));
   try {
     const found = await discoverSubmissions(dir, workDir, options.zipLimits);

@@ -8,10 +8,12 @@ import type { SubmittedFile } from '../src/submissions/discover.js';
 import { freePort } from './fixtures/free-port.js';
 import { pythonServers } from './fixtures/python-servers.js';
 
-// Real python3 processes, one at a time (they share the port), with short limits so the suite stays quick.
+// Real python3 processes, one at a time (they share the port). Servers that should come up get a generous start
+// timeout (they return as soon as the port opens); those that never will get a short one so the suite stays quick.
 let root: string;
 let port: number;
 let options: ServerRunOptions;
+let short: ServerRunOptions;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'grader-run-test-'));
@@ -22,10 +24,11 @@ beforeAll(async () => {
       { method: 'GET', path: '/', status: 200, contentType: 'text/html', contentLength: true },
       { method: 'GET', path: '/nope.html', status: 404, contentLength: false },
     ],
-    startTimeoutMs: 2500,
-    checkTimeoutMs: 3000,
+    startTimeoutMs: 15_000,
+    checkTimeoutMs: 10_000,
     limits: { ...DEFAULT_SANDBOX_LIMITS, cpuSeconds: 5, maxProcesses: 40 },
   };
+  short = { ...options, startTimeoutMs: 2500 };
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -66,7 +69,7 @@ describe('runStudentServer', () => {
     const r = await runStudentServer(
       await submission('wrong', pythonServers.working(other)),
       'server.py',
-      options,
+      short,
     );
     expect(r).toMatchObject({
       listened: false,
@@ -85,13 +88,17 @@ describe('runStudentServer', () => {
     expect(r.stderrTail).toContain('RuntimeError: 포트 설정 실패 boom');
   });
 
-  it('stops a server stuck in an infinite loop', async () => {
-    const r = await runStudentServer(
-      await submission('loop', pythonServers.infiniteLoop()),
-      'server.py',
-      options,
-    );
-    expect(r.listened).toBe(false);
+  it('stops a server stuck in an infinite loop, and one that never opens a socket', async () => {
+    for (const [name, code] of [
+      ['loop', pythonServers.infiniteLoop()],
+      ['sleep', pythonServers.neverListens()],
+    ] as const) {
+      const r = await runStudentServer(await submission(name, code), 'server.py', short);
+      expect(r).toMatchObject({
+        listened: false,
+        failure: `server did not listen on port ${port} within 2.5 s`,
+      });
+    }
   });
 
   it('contains a fork bomb and kills every process it made', async () => {
@@ -101,7 +108,7 @@ describe('runStudentServer', () => {
     const r = await runStudentServer(
       await submission('fork', pythonServers.forkBomb(pids)),
       'server.py',
-      options,
+      short,
     );
     expect(r.listened).toBe(false);
     const forked = (await readdir(pids)).map(Number);

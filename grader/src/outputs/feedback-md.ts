@@ -12,7 +12,7 @@ export function feedbackMarkdown(s: StudentResult, spec: AssignmentSpec): string
   out.push('', '## 문제 / What failed', '');
   if (!s.flags.length) out.push('- 없음 / None');
   for (const f of s.flags) out.push(`- \`${f}\`: ${FLAG_TEXT[f].ko} ${FLAG_TEXT[f].en}`);
-  for (const note of s.notes) out.push(`  - ${note}`);
+  if (s.notes.length) out.push('', '### 세부 내용 / Details', '', ...s.notes.map((note) => `- ${note}`));
   out.push('', '## 점수 계산 / How the score was computed', '', ...scoreLines(s, spec));
   const tail = s.port?.run?.stderrTail;
   if (tail)

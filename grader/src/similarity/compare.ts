@@ -4,13 +4,29 @@ import { resolveOptions } from './options.js';
 import { buildProfile, type Profile, type ProfileSettings, templateCounts } from './profile.js';
 import { sharedCounts } from './shared-counts.js';
 import { tokenizeAll } from './tokenize-pool.js';
-import type { PairScore, SimilarityOptions, Submission } from './types.js';
+import type { Fragment, PairScore, SimilarityOptions, Submission } from './types.js';
 
 function tooSmallNote(profiles: readonly Profile[], minKgrams: number): string | undefined {
   const small = profiles.filter((p) => p.strict.kgrams.length < minKgrams);
   if (small.length === 0) return undefined;
   const sizes = small.map((p) => `${p.id} has ${p.strict.kgrams.length}`).join(', ');
   return `too little non-template code to judge: ${sizes} k-grams of its own (need ${minKgrams})`;
+}
+
+/**
+ * Fragments are computed when first read, then kept: a class of 1,000 has ~165k pairs above the band
+ * floor but a TA opens a few dozen, and computing all of them up front was most of the run time.
+ */
+function lazyFragments(pair: PairScore, compute: () => Fragment[]): void {
+  let cached: Fragment[] | undefined;
+  Object.defineProperty(pair, 'fragments', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      cached ??= compute();
+      return cached;
+    },
+  });
 }
 
 /** Dice coefficient over multisets: 2·|A∩B| / (|A|+|B|). */
@@ -74,9 +90,11 @@ export async function compareSubmissions(subs: Submission[], opts: SimilarityOpt
       const strict = dice(strictShared[index] ?? 0, a.strict.size, b.strict.size);
       const loose = dice(looseShared[index] ?? 0, a.loose.size, b.loose.size);
       const similarity = Math.max(strict, options.looseWeight * loose);
-      const fragments =
-        similarity >= options.fragmentsFrom ? fragmentsBetween(a, b, options.looseKgramLength, minRun) : [];
-      pairs.push({ a: a.id, b: b.id, similarity, fragments });
+      const pair: PairScore = { a: a.id, b: b.id, similarity, fragments: [] };
+      if (similarity >= options.fragmentsFrom) {
+        lazyFragments(pair, () => fragmentsBetween(a, b, options.looseKgramLength, minRun));
+      }
+      pairs.push(pair);
     }
   }
   return pairs.sort(byScoreThenIds);

@@ -1,28 +1,35 @@
-import type Parser from 'tree-sitter';
 import type { LanguageRules } from './language-rules.js';
+import { childrenForField, type PlainNode } from './syntax-tree.js';
 
-function collectBound(rules: LanguageRules, node: Parser.SyntaxNode, into: Set<string>): void {
+export interface SourceTree {
+  source: string;
+  root: PlainNode;
+}
+
+function collectBound(rules: LanguageRules, source: string, node: PlainNode, into: Set<string>): void {
   if (rules.identifiers.has(node.type)) {
-    into.add(node.text);
+    into.add(source.slice(node.startIndex, node.endIndex));
     return;
   }
-  const uses = new Set<number>();
-  for (const field of rules.useFields)
-    for (const child of node.childrenForFieldName(field)) uses.add(child.id);
-  for (const child of node.namedChildren) if (!uses.has(child.id)) collectBound(rules, child, into);
+  for (const child of node.children) {
+    if (child.isNamed && (child.field === null || !rules.useFields.includes(child.field))) {
+      collectBound(rules, source, child, into);
+    }
+  }
 }
 
 /** Every name a submission binds itself (variables, parameters, functions, classes, fields). */
-export function declaredNames(rules: LanguageRules, roots: readonly Parser.SyntaxNode[]): Set<string> {
+export function declaredNames(rules: LanguageRules, trees: readonly SourceTree[]): Set<string> {
   const names = new Set<string>();
-  const visit = (node: Parser.SyntaxNode): void => {
-    const fields = rules.declarations.get(node.type);
-    for (const field of fields ?? []) {
-      const targets = field === '*' ? [node] : node.childrenForFieldName(field);
-      for (const target of targets) collectBound(rules, target, names);
-    }
-    for (const child of node.namedChildren) visit(child);
-  };
-  for (const root of roots) visit(root);
+  for (const { source, root } of trees) {
+    const visit = (node: PlainNode): void => {
+      for (const field of rules.declarations.get(node.type) ?? []) {
+        const targets = field === '*' ? [node] : childrenForField(node, field);
+        for (const target of targets) collectBound(rules, source, target, names);
+      }
+      for (const child of node.children) if (child.isNamed) visit(child);
+    };
+    visit(root);
+  }
   return names;
 }

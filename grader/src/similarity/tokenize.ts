@@ -1,7 +1,7 @@
 import type Parser from 'tree-sitter';
 import { declaredNames } from './declared-names.js';
 import type { LanguageRules } from './language-rules.js';
-import { parseRoot } from './parser.js';
+import { childrenForField, type PlainNode, plainTree } from './syntax-tree.js';
 import type { SourceFile } from './types.js';
 
 /** One function body (or a file's remaining top-level code): k-grams never cross a unit boundary. */
@@ -19,29 +19,27 @@ function emptyUnit(file: number): Unit {
   return { file, tokens: [], exact: [], startLines: [], endLines: [] };
 }
 
-function push(unit: Unit, token: string, node: Parser.SyntaxNode, exact = token): void {
+function push(unit: Unit, token: string, node: PlainNode, exact = token): void {
   unit.tokens.push(token);
   unit.exact.push(exact);
-  unit.startLines.push(node.startPosition.row + 1);
-  unit.endLines.push(node.endPosition.row + 1);
+  unit.startLines.push(node.startRow + 1);
+  unit.endLines.push(node.endRow + 1);
 }
 
-function isDocstring(rules: LanguageRules, node: Parser.SyntaxNode): boolean {
+function isDocstring(rules: LanguageRules, node: PlainNode): boolean {
   const doc = rules.docstringStatement;
+  const named = node.children.filter((child) => child.isNamed);
   return (
-    doc !== undefined &&
-    node.type === doc.statement &&
-    node.namedChildCount === 1 &&
-    node.firstNamedChild?.type === doc.literal
+    doc !== undefined && node.type === doc.statement && named.length === 1 && named[0]?.type === doc.literal
   );
 }
 
 /** Ids of the bodies of `node` that are written without braces (`if (x) y();`). */
-function bareBodies(rules: LanguageRules, node: Parser.SyntaxNode): Set<number> {
-  const bare = new Set<number>();
+function bareBodies(rules: LanguageRules, node: PlainNode): Set<PlainNode> {
+  const bare = new Set<PlainNode>();
   for (const field of rules.bracelessBodies.get(node.type) ?? []) {
-    for (const body of node.childrenForFieldName(field)) {
-      if (body.type !== 'block' && body.type !== node.type) bare.add(body.id);
+    for (const body of childrenForField(node, field)) {
+      if (body.type !== 'block' && body.type !== node.type) bare.add(body);
     }
   }
   return bare;
@@ -49,11 +47,12 @@ function bareBodies(rules: LanguageRules, node: Parser.SyntaxNode): Set<number> 
 
 /** Tokenises every file into units: each file's top-level code plus one unit per function/method. */
 export function tokenizeFiles(parser: Parser, rules: LanguageRules, files: readonly SourceFile[]): Unit[] {
-  const roots = files.map((file) => parseRoot(parser, file.content));
-  const declared = declaredNames(rules, roots);
+  const trees = files.map((file) => ({ source: file.content, root: plainTree(parser, file.content) }));
+  const declared = declaredNames(rules, trees);
   const units: Unit[] = [];
-  roots.forEach((root, index) => {
-    const walk = (node: Parser.SyntaxNode, unit: Unit): void => {
+  trees.forEach(({ source, root }, index) => {
+    const text = (node: PlainNode) => source.slice(node.startIndex, node.endIndex);
+    const walk = (node: PlainNode, unit: Unit): void => {
       const type = node.type;
       if (rules.skipped.has(type) || node.isMissing) return;
       if (rules.units.has(type)) {
@@ -64,13 +63,13 @@ export function tokenizeFiles(parser: Parser, rules: LanguageRules, files: reado
       }
       const literal = rules.literals.get(type);
       if (literal !== undefined) {
-        push(unit, literal, node, `${literal}:${node.text}`);
+        push(unit, literal, node, `${literal}:${text(node)}`);
         return;
       }
-      if (node.childCount === 0) {
+      if (node.children.length === 0) {
         if (node.endIndex === node.startIndex) return;
-        const named = rules.identifiers.has(type);
-        push(unit, named && declared.has(node.text) ? 'ID' : named ? node.text : type, node);
+        const name = rules.identifiers.has(type) ? text(node) : undefined;
+        push(unit, name === undefined ? type : declared.has(name) ? 'ID' : name, node);
         return;
       }
       const statements = rules.statementParents.has(type);
@@ -78,9 +77,9 @@ export function tokenizeFiles(parser: Parser, rules: LanguageRules, files: reado
       for (const child of node.children) {
         if (statements && isDocstring(rules, child)) continue;
         const before = unit.tokens.length;
-        if (bare.has(child.id)) push(unit, '{', child);
+        if (bare.has(child)) push(unit, '{', child);
         walk(child, unit);
-        if (bare.has(child.id)) push(unit, '}', child);
+        if (bare.has(child)) push(unit, '}', child);
         if (statements && child.isNamed && unit.tokens.length > before) push(unit, ';', child);
       }
       if (rules.blockEnds.has(type)) push(unit, '}', node);

@@ -51,12 +51,16 @@ export async function runLoad(input: LoadOptionsInput, hooks: RunHooks = {}): Pr
   const requests = options.requests === undefined ? undefined : options.requests - recorder.requests;
   let stoppedBy: StopReason;
   let loopDelayP99Ms = 0;
-  if (options.stopOnFailure && recorder.firstFailure) stoppedBy = 'failure';
-  else if (options.workers > 1) {
+  let endMs: number;
+  if (options.stopOnFailure && recorder.firstFailure) {
+    stoppedBy = 'failure';
+    endMs = nowMs();
+  } else if (options.workers > 1) {
     const outcome = await runPool(options, engine, requests, hooks);
     recorder = mergePool(recorder, outcome);
     stoppedBy = outcome.stoppedBy;
     loopDelayP99Ms = outcome.loopDelayP99Ms;
+    endMs = outcome.endMs;
   } else {
     const totalSec = options.runTimeSec ?? null;
     stoppedBy = await schedule(options, engine, recorder, {
@@ -64,8 +68,8 @@ export async function runLoad(input: LoadOptionsInput, hooks: RunHooks = {}): Pr
       requests,
       onTick: () => hooks.onProgress?.(progressOf(recorder, nowMs(), totalSec)),
     });
+    endMs = nowMs();
   }
-  const endMs = nowMs();
   const sample = monitor.stop();
   sample.loopDelayP99Ms = Math.max(sample.loopDelayP99Ms, loopDelayP99Ms);
   return buildResult(recorder, {

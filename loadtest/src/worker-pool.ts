@@ -18,6 +18,8 @@ export type FromWorker =
 export interface PoolOutcome {
   /** When the workers started, once all had loaded: second 0 of the merged timeline. */
   startMs: number;
+  /** When the last worker finished, before the merge and thread shutdown. */
+  endMs: number;
   states: RecorderState[];
   stoppedBy: StopReason;
   loopDelayP99Ms: number;
@@ -82,12 +84,14 @@ export async function runPool(
   const progress = setInterval(() => control.onProgress?.(sumProgress(ticks, startMs, options)), 1000);
   try {
     const results = await Promise.all(done);
+    const endMs = nowMs();
     const reasons = results.map((r) => r.stoppedBy);
     const stoppedBy = (['interrupt', 'failure', 'time', 'requests'] as const).find((r) =>
       reasons.includes(r),
     )!;
     return {
       startMs,
+      endMs,
       states: results.map((r) => r.state),
       stoppedBy,
       loopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),

@@ -1,0 +1,24 @@
+/** Number formats shared by the terminal, CSV-free views and the PDF. */
+
+export function fmtInt(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : Math.round(value).toLocaleString('en-US');
+}
+
+export function fmtMs(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+export function fmtRatio(value: number): string {
+  return value >= 10 ? `${value.toFixed(0)}×` : `${value.toFixed(1)}×`;
+}
+
+/** Columns of terminal width: Hangul and other wide characters take two cells. */
+export function cellWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60]/u.test(ch)
+      ? 2
+      : 1;
+  return width;
+}

@@ -1,0 +1,21 @@
+/** @netlab/reports: the lab weeks (measure → results → charts → PDF) and the report renderer. */
+export { main as labCli } from './cli.js';
+export { exitCodeFor, LabError, type LabErrorCode } from './errors.js';
+export { type LabOptions, parseLabArgs, USAGE } from './lab/options.js';
+export { stressProfile } from './lab/profiles.js';
+export { loadResults, redrawReport } from './lab/redraw.js';
+export { runLab } from './lab/run-lab.js';
+export { advantage, METRICS, rank } from './metrics.js';
+export { createNetns, type Netns, netnsSupport } from './net/netns.js';
+export { type Preflight, preflight } from './net/preflight.js';
+export { chartsFor } from './output/charts.js';
+export { svgToPng } from './output/png.js';
+export { resultsCsv } from './output/results-csv.js';
+export { writeOutputs } from './output/write-outputs.js';
+export { pendingCleanups } from './process/cleanup.js';
+export { startServer } from './process/supervisor.js';
+export { analysisFor } from './report/analysis.js';
+export { renderReport, SECTIONS } from './report/render-report.js';
+export { reportFileName } from './report/report-name.js';
+export * from './results.js';
+export { tablesFor } from './tables.js';

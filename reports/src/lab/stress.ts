@@ -1,0 +1,110 @@
+/** Weeks 5 and 6: every subject through the same two scenarios, one at a time, each server stopped after. */
+import { type LoadOptionsInput, type LoadResult, type RunHooks, runLoad } from '@netlab/loadtest';
+import { messageOf } from '../errors.js';
+import { raceDeadline } from '../process/deadline.js';
+import type { LabProgress } from '../progress.js';
+import type { ScenarioName, StressProfile, StressRun } from '../results.js';
+import { rampSeconds, subjectSeconds } from './profiles.js';
+import type { SubjectSpec } from './subjects.js';
+
+function loadOptions(p: StressProfile, scenario: ScenarioName, host: string, path: string): LoadOptionsInput {
+  const common = { host, path, keepAlive: p.keepAlive, wait: [0, 0] as [number, number] };
+  return scenario === 'ramp'
+    ? {
+        ...common,
+        users: p.ramp.maxUsers,
+        spawnRate: p.ramp.spawnRate,
+        runTimeSec: rampSeconds(p),
+        stopOnFailure: true,
+        timeoutSec: p.ramp.timeoutSec,
+      }
+    : {
+        ...common,
+        users: p.fixed.users,
+        // All users within a quarter second: the fixed scenario is about a steady load, not a ramp.
+        spawnRate: p.fixed.users * 4,
+        requests: p.fixed.requests,
+        runTimeSec: p.fixed.maxSec,
+        timeoutSec: p.fixed.timeoutSec,
+      };
+}
+
+const SCENARIOS: ScenarioName[] = ['ramp', 'fixed'];
+
+/**
+ * A watchdog so one stuck run cannot stall the lab: past its planned time (plus the request timeout and a margin)
+ * the run is aborted and returns what it measured; if even that does not return, the run is recorded as failed.
+ */
+async function guardedLoad(options: LoadOptionsInput, hooks: RunHooks): Promise<LoadResult> {
+  const planned = (options.runTimeSec ?? 60) + (options.timeoutSec ?? 10) + 15;
+  const abort = new AbortController();
+  const run = runLoad(options, { ...hooks, signal: abort.signal });
+  const first = await raceDeadline(run, planned * 1000);
+  if (first !== 'timeout') return first;
+  abort.abort('interrupt');
+  const second = await raceDeadline(run, 10_000);
+  if (second === 'timeout') throw new Error(`the load run did not stop ${planned + 10} s after it started`);
+  return second;
+}
+
+export async function runStress(
+  specs: SubjectSpec[],
+  profile: StressProfile,
+  progress: LabProgress,
+): Promise<StressRun[]> {
+  const runs: StressRun[] = [];
+  for (const [i, spec] of specs.entries()) {
+    const tag = `${i + 1}/${specs.length} ${spec.subject.name}`;
+    progress.step(`${tag}: starting server`);
+    let server: Awaited<ReturnType<SubjectSpec['bringUp']>>;
+    try {
+      server = await spec.bringUp();
+    } catch (error) {
+      progress.step(`${tag}: FAILED to start — ${messageOf(error)}`);
+      progress.adjust(-subjectSeconds(profile));
+      for (const scenario of SCENARIOS)
+        runs.push({ subject: spec.subject, scenario, error: messageOf(error), result: null });
+      continue;
+    }
+    const url = `http://${server.host}:${server.port}`;
+    const subject = { ...spec.subject, url: spec.subject.url ?? url };
+    try {
+      for (const scenario of SCENARIOS) {
+        const before = server.exit();
+        if (before !== null) {
+          runs.push({
+            subject,
+            scenario,
+            error: `server stopped before the ${scenario} run (${before})`,
+            result: null,
+          });
+          continue;
+        }
+        progress.step(`${tag}: ${scenario} scenario`);
+        try {
+          const result = await guardedLoad(loadOptions(profile, scenario, url, spec.path), {
+            onProgress: (p) => progress.load(`${tag} · ${scenario}`, p),
+          });
+          const died = server.exit();
+          runs.push({
+            subject,
+            scenario,
+            error:
+              died === null ? null : `server crashed mid-run (${died}); numbers cover the run up to then`,
+            result,
+          });
+          const r = result;
+          progress.step(
+            `${tag}: ${scenario} done — ${r.requests} requests, ${r.failures} failures, ${Math.round(r.rps)} req/s, mean ${r.responseTime.avg.toFixed(1)} ms${r.firstFailure ? `, first failure at ${r.firstFailure.users} users` : ''}`,
+          );
+        } catch (error) {
+          runs.push({ subject, scenario, error: messageOf(error), result: null });
+          progress.step(`${tag}: ${scenario} FAILED — ${messageOf(error)}`);
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  return runs;
+}

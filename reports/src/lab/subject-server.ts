@@ -1,0 +1,59 @@
+/** Brings up one subject (reference model, student command or running --target) and says where to reach it. */
+import { LabError, messageOf } from '../errors.js';
+import type { Netns } from '../net/netns.js';
+import { tcpConnectTime } from '../net/tcp-probe.js';
+import { type RunningServer, type ServerCommand, startServer } from '../process/supervisor.js';
+
+export interface Reachable {
+  host: string;
+  port: number;
+  /** null while running; why it stopped otherwise. A --target is never ours to watch. */
+  exit: () => string | null;
+  stop: () => Promise<void>;
+}
+
+/** Starts a server command (inside the namespace when there is one) and returns where it listens. */
+export async function startSubject(cmd: ServerCommand, netns: Netns | null): Promise<Reachable> {
+  const inNs: ServerCommand | null = netns
+    ? netns.wrap({
+        ...cmd,
+        ready: cmd.ready.kind === 'port' ? { ...cmd.ready, host: netns.nsAddress } : cmd.ready,
+      })
+    : null;
+  let server: RunningServer;
+  try {
+    server = await startServer(inNs ?? cmd);
+  } catch (error) {
+    if (netns && cmd.ready.kind === 'port' && error instanceof LabError) {
+      throw new LabError(
+        error.code,
+        `${error.message} — inside --netns your server must listen on 0.0.0.0 (or ''), not 127.0.0.1`,
+      );
+    }
+    throw error;
+  }
+  return {
+    host: netns ? netns.nsAddress : server.host,
+    port: server.port,
+    exit: server.exit,
+    stop: async () => {
+      await server.stop();
+    },
+  };
+}
+
+/** A server someone else runs: check it answers at all before loading it. */
+export async function reachTarget(url: string): Promise<Reachable> {
+  const u = new URL(url);
+  const port = Number(u.port || (u.protocol === 'http:' ? 80 : 0));
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  try {
+    await tcpConnectTime(host, port, 3000);
+  } catch (error) {
+    throw new LabError(
+      'LAB_TARGET_UNREACHABLE',
+      `--target ${url}: ${messageOf(error)} — is the server running on that port?`,
+    );
+  }
+  return { host, port, exit: () => null, stop: async () => {} };
+}

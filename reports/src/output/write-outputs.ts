@@ -1,0 +1,43 @@
+/** Everything a run leaves in --out, each file written atomically: JSON, CSV, charts (SVG + PNG) and the PDF. */
+import { join } from 'node:path';
+import { renderReport } from '../report/render-report.js';
+import { reportFileName } from '../report/report-name.js';
+import type { LabResults } from '../results.js';
+import { writeAtomic } from './atomic-write.js';
+import { chartsFor } from './charts.js';
+import { svgToPng } from './png.js';
+import { resultsCsv } from './results-csv.js';
+
+export interface Outputs {
+  json: string;
+  csv: string;
+  charts: string[];
+  pdf: string;
+}
+
+export async function writeOutputs(
+  results: LabResults,
+  out: string,
+  options: { command: string; review?: string | null },
+): Promise<Outputs> {
+  const json = join(out, 'results.json');
+  const csv = join(out, 'results.csv');
+  // Data first: if a chart or the PDF fails, the measurements are already safe on disk.
+  await writeAtomic(json, `${JSON.stringify(results, null, 2)}\n`);
+  await writeAtomic(csv, resultsCsv(results));
+  const charts = chartsFor(results);
+  const chartFiles: string[] = [];
+  for (const chart of charts) {
+    const svg = join(out, 'charts', `${chart.name}.svg`);
+    const png = join(out, 'charts', `${chart.name}.png`);
+    await writeAtomic(svg, chart.svg);
+    await writeAtomic(png, svgToPng(chart.svg));
+    chartFiles.push(svg, png);
+  }
+  const pdf = join(out, reportFileName(results.week, results.student));
+  await writeAtomic(
+    pdf,
+    await renderReport({ results, charts, command: options.command, review: options.review }),
+  );
+  return { json, csv, charts: chartFiles, pdf };
+}

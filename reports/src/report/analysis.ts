@@ -1,0 +1,216 @@
+/**
+ * The analysis section, written from the measured numbers (never canned): winners and margins per metric,
+ * generator saturation, the fork-per-connection cost, failures and their reasons, and the loopback caveat.
+ */
+import { fmtInt, fmtMs, fmtRatio } from '../format.js';
+import { advantage, findRun, type Metric, rank, subjectsOf, metricValue } from '../metrics.js';
+import type { LabResults, ScenarioName, StressRun } from '../results.js';
+
+export interface AnalysisPart {
+  title: string;
+  paragraphs: string[];
+}
+
+const fmtFor = (m: Metric, v: number) => (m.unit === 'ms' ? `${fmtMs(v)} ms` : `${fmtInt(v)} ${m.unit}`);
+const SCENARIO: Record<ScenarioName, string> = { ramp: '램프(첫 실패까지)', fixed: '고정 부하' };
+
+function winnerSentence(runs: StressRun[], scenario: ScenarioName, key: string): string | null {
+  const { metric: m, order } = rank(runs, scenario, key);
+  if (order.length === 0) return null;
+  const label = `${SCENARIO[scenario]} ${m.label}`;
+  const [first, second] = order;
+  if (order.length === 1) return `${label}: ${first!.subject}만 측정됨 (${fmtFor(m, first!.value)}).`;
+  const last = order.at(-1)!;
+  const vsSecond = advantage(m, first!.value, second!.value);
+  const vsLast = advantage(m, first!.value, last.value);
+  const margins: string[] = [];
+  if (vsSecond !== null)
+    margins.push(`2위 ${second!.subject} (${fmtFor(m, second!.value)})보다 ${fmtRatio(vsSecond)}`);
+  if (order.length > 2 && vsLast !== null)
+    margins.push(`최하위 ${last.subject} (${fmtFor(m, last.value)})보다 ${fmtRatio(vsLast)}`);
+  const better = m.better === 'higher' ? '높음' : m.unit === 'ms' ? '빠름' : '적음';
+  return `${label}: 1위 ${first!.subject} (${fmtFor(m, first!.value)})${margins.length ? ` — ${margins.join(', ')} ${better}` : ''}.`;
+}
+
+function firstFailureSentences(results: LabResults): string[] {
+  const ramps = results.stress.filter((r) => r.scenario === 'ramp' && r.result);
+  if (ramps.length === 0) return [];
+  const cap = results.profile?.ramp.maxUsers;
+  const survived = ramps.filter((r) => !r.result!.firstFailure).map((r) => r.subject.name);
+  const failed = ramps
+    .filter((r) => r.result!.firstFailure)
+    .sort((a, b) => a.result!.firstFailure!.users - b.result!.firstFailure!.users);
+  const out: string[] = [];
+  if (survived.length) {
+    out.push(
+      `실패 없이 램프 상한(${fmtInt(cap)}명)에 도달: ${survived.join(', ')} — 이 모델들의 첫 실패 지점은 상한보다 높으며, 이 측정으로는 알 수 없다.`,
+    );
+  }
+  for (const r of failed) {
+    const f = r.result!.firstFailure!;
+    out.push(
+      `${r.subject.name}: ${f.second.toFixed(1)}초, 사용자 ${fmtInt(f.users)}명일 때 첫 실패 (${f.error}).`,
+    );
+  }
+  return out;
+}
+
+function generatorSentences(results: LabResults): string[] {
+  const bound = results.stress.filter((r) => r.result?.generatorBound);
+  const measured = results.stress.filter((r) => r.result);
+  if (measured.length === 0) return [];
+  if (bound.length === 0) {
+    return [
+      `부하 생성기는 어느 실행에서도 포화되지 않았다(generatorBound = false, ${measured.length}회 실행): 표의 차이는 서버 모델의 차이로 볼 수 있다.`,
+    ];
+  }
+  const names = bound.map((r) => `${r.subject.name}/${r.scenario}`).join(', ');
+  const note = bound.map((r) => r.result!.generatorNote).find((n) => n);
+  return [
+    `부하 생성기가 포화되었다(generator-bound): ${names}. 이 실행들의 처리량은 서버의 한계가 아니라 하한(floor)이다${note ? ` — ${note}` : ''}. 생성기와 서버가 같은 ${results.environment.cpus}개 코어를 나눠 쓰므로, 더 빠른 서버일수록 생성기가 먼저 한계에 닿는다.`,
+  ];
+}
+
+function processModelSentences(results: LabResults): string[] {
+  const runs = results.stress;
+  const rps = (subject: string) =>
+    metricValue(findRun(runs, subject, 'fixed'), 'rps') ??
+    metricValue(findRun(runs, subject, 'ramp'), 'max_rps');
+  const mean = (subject: string) => metricValue(findRun(runs, subject, 'fixed'), 'mean_response_ms');
+  const out: string[] = [];
+  const mp = rps('multiprocess');
+  if (mp !== null) {
+    const others = subjectsOf(runs)
+      .filter((s) => s !== 'multiprocess')
+      .map((s) => ({ s, v: rps(s) }))
+      .filter((e): e is { s: string; v: number } => e.v !== null);
+    const single = rps('single');
+    const best = others.sort((a, b) => b.v - a.v)[0];
+    const facts: string[] = [];
+    if (single !== null) {
+      facts.push(
+        single > mp
+          ? `single(반복형)이 multiprocess보다 ${fmtRatio(single / Math.max(mp, 1e-9))} 빨랐다 (${fmtInt(single)} 대 ${fmtInt(mp)} req/s)`
+          : `multiprocess가 single보다 ${fmtRatio(mp / Math.max(single, 1e-9))} 빨랐다 (${fmtInt(mp)} 대 ${fmtInt(single)} req/s)`,
+      );
+    }
+    if (best && best.s !== 'single')
+      facts.push(`가장 빠른 ${best.s}는 multiprocess의 ${fmtRatio(best.v / Math.max(mp, 1e-9))}`);
+    const mpMean = mean('multiprocess');
+    if (mpMean !== null) facts.push(`multiprocess의 고정 부하 평균 응답 시간은 ${fmtMs(mpMean)} ms`);
+    out.push(
+      `연결마다 프로세스를 만드는 모델(fork-per-connection): ${facts.join('; ')}. 요청 처리기는 작은 파일 하나를 보내는 수 µs짜리 일인데, 연결마다 새 프로세스를 띄우는 비용(프로세스 생성과 런타임 시작, 수 ms)이 그보다 수백~수천 배 크다. 반면 single은 한 번에 한 연결만 처리하지만 listen 큐가 기다리는 클라이언트를 붙잡아 두어 실패 없이 빠르게 하나씩 처리한다 — "single이 multiprocess보다 빠르다"는 관찰은 측정 오류가 아니라 이 비용 차이다. prefork는 프로세스를 미리 만들어 두어 이 비용을 한 번만 치른다.`,
+    );
+  }
+  const mt = rps('multithread');
+  const tp = rps('threadpool');
+  if (mt !== null && tp !== null) {
+    out.push(
+      `스레드: threadpool ${fmtInt(tp)} req/s, multithread(연결마다 스레드) ${fmtInt(mt)} req/s (${fmtRatio(Math.max(tp, mt) / Math.max(Math.min(tp, mt), 1e-9))} 차이). 연결마다 워커 스레드를 새로 만드는 비용을 풀(pool)은 한 번만 치른다. Node에서는 소켓을 스레드에 넘길 수 없어 요청과 응답이 메시지로 오가므로, 사소한 처리기에서는 스레드가 이득보다 비용이 크다.`,
+    );
+  }
+  return out;
+}
+
+function errorSentences(results: LabResults): string[] {
+  return results.stress
+    .filter((r) => r.error)
+    .map(
+      (r) =>
+        `${r.subject.name} (${SCENARIO[r.scenario]}): ${r.error} — 표에는 실패로 기록하고 나머지 모델은 계속 측정했다.`,
+    );
+}
+
+function pathSentences(results: LabResults): string[] {
+  const env = results.environment;
+  const pf = env.preflight;
+  const out: string[] = [];
+  if (pf) {
+    out.push(
+      pf.rttMs !== null
+        ? `사전 점검(pre-flight): ${pf.host}까지 왕복 시간 ${fmtMs(pf.rttMs)} ms (${pf.method === 'icmp' ? 'ICMP ping' : 'TCP 연결 시간'}; ${pf.note}).`
+        : `사전 점검(pre-flight): ${pf.host} — 응답 없음 (${pf.note}).`,
+    );
+  }
+  if (env.path === 'loopback') {
+    out.push(
+      `주의(loopback): 이 측정은 127.0.0.1(loopback)에서 이루어져 패킷이 NIC와 실제 네트워크를 거치지 않았다. 부하 생성기와 서버가 같은 ${env.cpus}코어 CPU를 나눠 썼으므로, 실제 네트워크에서보다 지연은 작고 CPU 경쟁은 크다. 실제 경로를 재려면 --netns(가상 이더넷 veth 쌍과 네트워크 네임스페이스) 또는 다른 PC에서 실행하라.`,
+    );
+  } else if (env.path === 'netns') {
+    out.push(
+      `네트워크 경로: 서버를 별도 네트워크 네임스페이스에서 실행하고 veth 쌍으로 연결해 패킷이 가상 NIC와 커널 네트워크 스택을 거쳤다 (${env.network.join('; ')}). 그래도 같은 머신의 CPU를 나눠 쓰므로 물리 네트워크와는 다르다.`,
+    );
+  }
+  return out;
+}
+
+function stressParts(results: LabResults): AnalysisPart[] {
+  const runs = results.stress;
+  if (runs.length === 0) return [];
+  const winners = [
+    winnerSentence(runs, 'ramp', 'max_rps'),
+    winnerSentence(runs, 'ramp', 'mean_response_ms'),
+    winnerSentence(runs, 'fixed', 'rps'),
+    winnerSentence(runs, 'fixed', 'mean_response_ms'),
+  ].filter((s): s is string => s !== null);
+  const fixedFailures = runs.filter((r) => r.scenario === 'fixed' && r.result);
+  if (fixedFailures.length && fixedFailures.every((r) => r.result!.failures === 0)) {
+    winners.push(`고정 부하에서는 측정한 모든 모델의 실패가 0건이었다.`);
+  } else {
+    const s = winnerSentence(runs, 'fixed', 'failures');
+    if (s) winners.push(s);
+  }
+  return [
+    { title: '지표별 승자 (winners by metric)', paragraphs: winners },
+    { title: '첫 실패 (first failure)', paragraphs: firstFailureSentences(results) },
+    { title: '서버 모델의 차이 (why the models differ)', paragraphs: processModelSentences(results) },
+    {
+      title: '측정의 신뢰도 (how far to trust the numbers)',
+      paragraphs: [...generatorSentences(results), ...errorSentences(results)],
+    },
+  ];
+}
+
+function checkParts(results: LabResults): AnalysisPart[] {
+  if (results.checks.length === 0) return [];
+  const subjects = [...new Set(results.checks.map((c) => c.subject.name))];
+  const paragraphs = subjects.map((s) => {
+    const rows = results.checks.filter((c) => c.subject.name === s);
+    const failed = rows.filter((c) => !c.pass);
+    const head = `${s}: ${rows.length}개 검사 중 ${rows.length - failed.length}개 통과`;
+    return failed.length === 0
+      ? `${head} — 채점기의 서버 검사를 모두 통과한다.`
+      : `${head}. 실패: ${failed.map((c) => `${c.check} (기대 ${c.expected}, 실제 ${c.actual})`).join('; ')}.`;
+  });
+  return [{ title: '검사 결과 (conformance)', paragraphs }];
+}
+
+function echoParts(results: LabResults): AnalysisPart[] {
+  const paragraphs = results.echo.map((e) =>
+    e.error
+      ? `${e.subject.name}: 측정 실패 — ${e.error}.`
+      : `${e.subject.name}: 메시지 ${fmtInt(e.messages)}개를 왕복시켜 초당 ${fmtInt(e.messagesPerSec)}개, 왕복 시간 중앙값 ${fmtMs(e.latencyMs.p50)} ms, 99% ${fmtMs(e.latencyMs.p99)} ms, 최대 ${fmtMs(e.latencyMs.max)} ms${e.errors ? `, 오류 ${e.errors}건` : ''}. 한 연결에서 보내고 받기를 번갈아 하므로 처리량은 왕복 시간의 역수에 가깝다.`,
+  );
+  if (results.attendance.length) {
+    const passed = results.attendance.filter((a) => a.pass).length;
+    paragraphs.push(
+      `출석 서버: ${results.attendance.length}단계 중 ${passed}단계 통과${
+        passed < results.attendance.length
+          ? ` (실패: ${results.attendance
+              .filter((a) => !a.pass)
+              .map((a) => a.step)
+              .join(', ')})`
+          : ''
+      }.`,
+    );
+  }
+  return paragraphs.length ? [{ title: '에코와 출석 (echo and attendance)', paragraphs }] : [];
+}
+
+export function analysisFor(results: LabResults): AnalysisPart[] {
+  const parts = [...stressParts(results), ...checkParts(results), ...echoParts(results)];
+  const path = pathSentences(results);
+  if (path.length) parts.push({ title: '측정 환경 (where this was measured)', paragraphs: path });
+  if (results.notes.length) parts.push({ title: '참고 (notes)', paragraphs: results.notes });
+  return parts.filter((p) => p.paragraphs.length > 0);
+}

@@ -1,0 +1,105 @@
+/** The result tables as plain data; the terminal and the PDF each draw them their own way. */
+import { fmtInt, fmtMs } from './format.js';
+import { findRun, subjectsOf, metricValue } from './metrics.js';
+import type { LabResults } from './results.js';
+
+export interface Table {
+  title: string;
+  headers: string[];
+  rows: string[][];
+  /** Columns holding numbers are right-aligned. */
+  numeric: boolean[];
+}
+
+function stressTable(results: LabResults): Table | null {
+  if (results.stress.length === 0) return null;
+  const cap = results.profile?.ramp.maxUsers;
+  const rows = subjectsOf(results.stress).map((subject) => {
+    const ramp = findRun(results.stress, subject, 'ramp');
+    const fixed = findRun(results.stress, subject, 'fixed');
+    const users = metricValue(ramp, 'users_at_first_failure');
+    const notes = [ramp, fixed]
+      .filter((r) => r?.error || r?.result?.generatorBound)
+      .map((r) => `${r!.scenario}: ${r!.error ?? 'generator-bound (numbers are a floor)'}`);
+    // One cause (a server that never started) spoils both scenarios: say it once.
+    if (ramp?.error && ramp.error === fixed?.error) notes.splice(0, notes.length, ramp.error);
+    return [
+      subject,
+      users !== null ? fmtInt(users) : ramp?.result ? `none ≤ ${fmtInt(cap)}` : '—',
+      fmtInt(metricValue(ramp, 'max_rps')),
+      fmtMs(metricValue(ramp, 'mean_response_ms')),
+      fmtInt(metricValue(fixed, 'failures')),
+      fmtInt(metricValue(fixed, 'rps')),
+      fmtMs(metricValue(fixed, 'mean_response_ms')),
+      notes.join('; '),
+    ];
+  });
+  return {
+    title: 'Stress test: ramp until the first failure, then a fixed load',
+    headers: [
+      'model',
+      'ramp: users at 1st failure',
+      'ramp: max req/s',
+      'ramp: mean ms',
+      'fixed: failures',
+      'fixed: req/s',
+      'fixed: mean ms',
+      'notes',
+    ],
+    rows,
+    numeric: [false, true, true, true, true, true, true, false],
+  };
+}
+
+function checksTable(results: LabResults): Table | null {
+  if (results.checks.length === 0) return null;
+  return {
+    title: 'HTTP conformance (the checks the grader runs)',
+    headers: ['server', 'check', 'request', 'expected', 'actual', 'result'],
+    rows: results.checks.map((c) => [
+      c.subject.name,
+      c.check,
+      c.request,
+      c.expected,
+      c.actual,
+      c.pass ? 'PASS' : 'FAIL',
+    ]),
+    numeric: [false, false, false, false, false, false],
+  };
+}
+
+function echoTable(results: LabResults): Table | null {
+  if (results.echo.length === 0) return null;
+  return {
+    title: 'Echo round trips',
+    headers: ['server', 'messages', 'errors', 'messages/s', 'avg ms', 'p50 ms', 'p99 ms', 'max ms', 'notes'],
+    rows: results.echo.map((e) => [
+      e.subject.name,
+      fmtInt(e.messages),
+      fmtInt(e.errors),
+      fmtInt(e.messagesPerSec),
+      fmtMs(e.latencyMs.avg),
+      fmtMs(e.latencyMs.p50),
+      fmtMs(e.latencyMs.p99),
+      fmtMs(e.latencyMs.max),
+      e.error ?? '',
+    ]),
+    numeric: [false, true, true, true, true, true, true, true, false],
+  };
+}
+
+function attendanceTable(results: LabResults): Table | null {
+  if (results.attendance.length === 0) return null;
+  return {
+    title: 'Attendance server smoke test',
+    headers: ['step', 'expected', 'actual', 'result'],
+    rows: results.attendance.map((a) => [a.step, a.expected, a.actual, a.pass ? 'PASS' : 'FAIL']),
+    numeric: [false, false, false, false],
+  };
+}
+
+export function tablesFor(results: LabResults): Table[] {
+  return [stressTable(results), checksTable(results), echoTable(results), attendanceTable(results)].filter(
+    (t): t is Table => t !== null,
+  );
+}

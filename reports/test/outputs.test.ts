@@ -1,0 +1,89 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
+import { METRICS } from '../src/metrics.js';
+import { chartsFor } from '../src/output/charts.js';
+import { svgToPng } from '../src/output/png.js';
+import { CSV_HEADER, resultsCsv } from '../src/output/results-csv.js';
+import { writeOutputs } from '../src/output/write-outputs.js';
+import { LabResults } from '../src/results.js';
+import { week6Fixture } from './fixtures.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('results.csv', () => {
+  const results = week6Fixture();
+  const rows: Record<string, string>[] = parse(resultsCsv(results), { bom: true, columns: true });
+
+  it('has one row per subject × scenario × metric, with a BOM for Excel', () => {
+    expect(resultsCsv(results).startsWith('\uFEFF')).toBe(true);
+    expect(Object.keys(rows[0]!)).toEqual(CSV_HEADER);
+    expect(rows).toHaveLength(results.stress.length * METRICS.length);
+    const select = rows.find((r) => r.subject === 'select' && r.scenario === 'fixed' && r.metric === 'rps')!;
+    expect(Number(select.value)).toBeCloseTo(9800, 0);
+  });
+
+  it('keeps a failed subject with empty values and the reason', () => {
+    const student = rows.filter((r) => r.subject === 'student');
+    expect(student).toHaveLength(2 * METRICS.length);
+    expect(student.every((r) => r.value === '' && r.error!.includes('before it was ready'))).toBe(true);
+  });
+
+  it('leaves users-at-first-failure empty when nothing failed', () => {
+    const at = (s: string) =>
+      rows.find((r) => r.subject === s && r.scenario === 'ramp' && r.metric === 'users_at_first_failure')!;
+    expect(at('multiprocess').value).toBe('150');
+    expect(at('select').value).toBe('');
+  });
+});
+
+describe('charts', () => {
+  const charts = chartsFor(week6Fixture());
+
+  it('has throughput, response time and users over time per model, and the grouped comparisons', () => {
+    expect(charts.map((c) => c.name)).toEqual([
+      'comparison-rps',
+      'comparison-response-time',
+      'comparison-users-at-failure',
+      'ramp-rps',
+      'ramp-response-time',
+      'ramp-users',
+      'fixed-rps',
+      'fixed-response-time',
+      'fixed-users',
+    ]);
+    const rampRps = charts.find((c) => c.name === 'ramp-rps')!.svg;
+    expect(rampRps.match(/class="series"/g)).toHaveLength(6);
+    expect(rampRps).not.toContain('data-series="student"');
+  });
+
+  it('renders PNGs at twice the SVG size', () => {
+    const png = svgToPng(charts[0]!.svg);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1440);
+    expect(png.readUInt32BE(20)).toBe(800);
+  });
+});
+
+describe('writeOutputs', () => {
+  it('writes every file, and results.json reads back as the same results', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'lab-out-'));
+    dirs.push(out);
+    const results = week6Fixture();
+    const outputs = await writeOutputs(results, out, { command: 'pnpm lab:week6' });
+    expect(readdirSync(out).sort()).toEqual([
+      'CN_6_2017123422_배수현.pdf',
+      'charts',
+      'results.csv',
+      'results.json',
+    ]);
+    expect(LabResults.parse(JSON.parse(readFileSync(outputs.json, 'utf8')))).toEqual(results);
+    expect(readdirSync(join(out, 'charts'))).toHaveLength(18);
+    expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+});

@@ -12,10 +12,13 @@ pre{background:#f6f6f6;padding:1rem;overflow-x:auto;font-size:12px}
  */
 export function renderHtml(result: LoadResult): string {
   const t = result.timeline;
-  const series = (name: string, pick: (p: (typeof t)[number]) => number) => ({
+  type Point = (typeof t)[number];
+  const series = (name: string, pick: (p: Point) => number, keep: (p: Point) => boolean = () => true) => ({
     name,
-    points: t.map((p) => [p.second, pick(p)] as [number, number]),
+    points: t.filter(keep).map((p) => [p.second, pick(p)] as [number, number]),
   });
+  // A second without a success has no response time; leave a gap rather than draw a zero.
+  const answered = (p: Point) => p.p50 > 0;
   const charts = [
     lineChartSvg({
       title: 'Total requests per second',
@@ -28,7 +31,7 @@ export function renderHtml(result: LoadResult): string {
       title: 'Response times (ms)',
       xLabel: 'second',
       yLabel: 'ms',
-      series: [series('p50', (p) => p.p50), series('p95', (p) => p.p95)],
+      series: [series('p50', (p) => p.p50, answered), series('p95', (p) => p.p95, answered)],
     }),
     lineChartSvg({
       title: 'Number of users',

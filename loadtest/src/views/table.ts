@@ -44,9 +44,16 @@ function row(
 export function renderTable(result: LoadResult): string {
   // The last whole second: the final point may be a short tail.
   const last = result.timeline[Math.max(0, result.timeline.length - 2)];
+  const currentRps = last?.rps ?? result.rps;
+  const currentFps = last?.failures ?? 0;
   const rows = [
-    ...result.endpoints.map((e) => row(e.method, e, e.rps, e.failuresPerSec)),
-    row('', { ...result, name: 'Aggregated' }, last?.rps ?? result.rps, last?.failures ?? 0),
+    // Per-endpoint seconds are not kept, so an endpoint's current rate is its average unless it is the only one.
+    ...result.endpoints.map((e) =>
+      result.endpoints.length === 1
+        ? row(e.method, e, currentRps, currentFps)
+        : row(e.method, e, e.rps, e.failuresPerSec),
+    ),
+    row('', { ...result, name: 'Aggregated' }, currentRps, currentFps),
   ];
   const widths = COLUMNS.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) =>

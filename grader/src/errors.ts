@@ -27,10 +27,7 @@ export const EXIT_BAD_INPUT = 2;
  */
 export function exitCodeFor(error: unknown): number {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('GRADER_')) {
-    return code === 'GRADER_OUTPUT_FAILED' ? EXIT_INTERNAL : EXIT_BAD_INPUT;
-  }
-  return EXIT_INTERNAL;
+  return typeof code === 'string' && code.startsWith('GRADER_') ? EXIT_BAD_INPUT : EXIT_INTERNAL;
 }
 
 /** One line for the terminal: the message of a coded error, else the stack's first line. */

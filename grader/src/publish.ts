@@ -68,9 +68,7 @@ export async function publishGrades(gradesFile: string, outFile: string): Promis
   }
   const rows = publishRows(await readGradesCsv(gradesFile));
   const data =
-    ext === '.csv'
-      ? gradesCsv(rows as GradeRow[], REQUIRED)
-      : await sheetXlsx('grades', PUBLISH_SHEET_COLUMNS, rows);
+    ext === '.csv' ? gradesCsv(rows, REQUIRED) : await sheetXlsx('grades', PUBLISH_SHEET_COLUMNS, rows);
   await writeFileAtomic(outFile, data);
   return rows;
 }

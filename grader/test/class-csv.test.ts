@@ -1,20 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ExtensionRow, ManifestRow, RosterRow, readClassCsv } from '../src/submissions/class-csv.js';
 import { submissionTime } from '../src/submissions/submission-time.js';
+import { useTempDir } from './fixtures/temp-dir.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'grader-csv-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('csv');
 
 async function csv(name: string, text: string): Promise<string> {
-  const file = path.join(dir, name);
+  const file = path.join(tmp(), name);
   await writeFile(file, text);
   return file;
 }
@@ -48,7 +42,9 @@ describe('class CSV files', () => {
     });
     const broken = await csv('broken.csv', 'student_id,deadline\n"1,2019\n');
     await expect(readClassCsv(broken, ExtensionRow, 'extensions')).rejects.toThrow(/is not valid CSV/);
-    await expect(readClassCsv(path.join(dir, 'none.csv'), ExtensionRow, 'extensions')).rejects.toMatchObject({
+    await expect(
+      readClassCsv(path.join(tmp(), 'none.csv'), ExtensionRow, 'extensions'),
+    ).rejects.toMatchObject({
       code: 'GRADER_INPUT_MISSING',
     });
   });

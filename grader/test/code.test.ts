@@ -1,21 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { collectCode } from '../src/checks/code.js';
+import { useTempDir } from './fixtures/temp-dir.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'grader-code-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('code');
 
 describe('collectCode', () => {
   it('reads matching files, decoding CP949 code and noting it', async () => {
-    const utf8 = path.join(dir, 'a.py');
-    const cp949 = path.join(dir, 'b.py');
+    const utf8 = path.join(tmp(), 'a.py');
+    const cp949 = path.join(tmp(), 'b.py');
     await writeFile(utf8, 'print("안녕")');
     await writeFile(
       cp949,
@@ -35,7 +29,7 @@ describe('collectCode', () => {
   });
 
   it('notes a file it cannot read instead of failing', async () => {
-    const out = await collectCode([{ rel: 'gone.py', abs: path.join(dir, 'gone.py') }], { glob: '*.py' });
+    const out = await collectCode([{ rel: 'gone.py', abs: path.join(tmp(), 'gone.py') }], { glob: '*.py' });
     expect(out).toEqual({ files: [], notes: ['gone.py could not be read'] });
   });
 });

@@ -1,20 +1,14 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeFileAtomic } from '../src/outputs/atomic-write.js';
 import { gradesCsv } from '../src/outputs/grades-csv.js';
 import { similarityCsv } from '../src/outputs/similarity-csv.js';
 import { orderForReview, similarityHtml } from '../src/outputs/similarity-html.js';
 import { publishRows, readGradesCsv } from '../src/publish.js';
+import { useTempDir } from './fixtures/temp-dir.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'grader-out-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('out');
 
 const row = (id: string, name: string, flags = '', notes = '') => ({
   student_id: id,
@@ -62,7 +56,7 @@ describe('publish rows', () => {
   });
 
   it('refuses a CSV that is not a grades.csv, naming the missing columns', async () => {
-    const file = path.join(dir, 'other.csv');
+    const file = path.join(tmp(), 'other.csv');
     await writeFile(file, 'id,points\n1,2\n');
     await expect(readGradesCsv(file)).rejects.toThrow(
       /lacks column\(s\) student_id, name, score, max_points, late_days, flags/,
@@ -115,7 +109,7 @@ describe('similarity views', () => {
 
 describe('writeFileAtomic', () => {
   it('replaces the file whole and leaves no temp files', async () => {
-    const file = path.join(dir, 'atomic', 'grades.csv');
+    const file = path.join(tmp(), 'atomic', 'grades.csv');
     await writeFileAtomic(file, 'one');
     await writeFileAtomic(file, 'two');
     expect(await readFile(file, 'utf8')).toBe('two');
@@ -123,10 +117,12 @@ describe('writeFileAtomic', () => {
   });
 
   it('keeps the old file when the write fails', async () => {
-    const target = path.join(dir, 'busy');
+    const target = path.join(tmp(), 'busy');
     await mkdir(path.join(target, 'grades.csv'), { recursive: true });
     await writeFile(path.join(target, 'grades.csv', 'keep'), 'x');
-    await expect(writeFileAtomic(path.join(target, 'grades.csv'), 'new')).rejects.toThrow();
+    await expect(writeFileAtomic(path.join(target, 'grades.csv'), 'new')).rejects.toMatchObject({
+      code: 'GRADER_OUTPUT_FAILED',
+    });
     expect(await readdir(target)).toEqual(['grades.csv']);
   });
 });

@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { checkReport } from '../src/checks/report.js';
 import type { SubmittedFile } from '../src/submissions/discover.js';
 import { reportPdf } from './fixtures/pdf.js';
+import { useTempDir } from './fixtures/temp-dir.js';
 
 const spec = {
   name: 'CN_6_{studentId}_{name}.pdf',
@@ -13,23 +13,16 @@ const spec = {
 };
 const student = { id: '2017123422', name: '배준현' };
 const good = 'CN_6_2017123422_배준현.pdf';
-let dir: string;
+const tmp = useTempDir('report');
 
 async function file(name: string, data: Buffer | string): Promise<SubmittedFile> {
-  const abs = path.join(dir, `${Math.random().toString(36).slice(2)}-${name}`);
+  const abs = path.join(tmp(), `${Math.random().toString(36).slice(2)}-${name}`);
   await writeFile(abs, data);
   return { rel: name.normalize('NFC'), abs };
 }
 
 const pdf = (sections: string[], images: number, userPassword?: string) =>
   reportPdf({ title: '컴퓨터네트워크 보고서', sections, images, userPassword });
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'grader-report-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('checkReport', () => {
   it('accepts a well-named PDF with every section and enough images', async () => {

@@ -1,7 +1,7 @@
 import type Parser from 'tree-sitter';
 import { declaredNames } from './declared-names.js';
 import type { LanguageRules } from './language-rules.js';
-import { childrenForField, type PlainNode, plainTree } from './syntax-tree.js';
+import { childrenForField, lineLocator, type PlainNode, plainTree } from './syntax-tree.js';
 import type { SourceFile } from './types.js';
 
 /** One function body (or a file's remaining top-level code): k-grams never cross a unit boundary. */
@@ -17,13 +17,6 @@ export interface Unit {
 
 function emptyUnit(file: number): Unit {
   return { file, tokens: [], exact: [], startLines: [], endLines: [] };
-}
-
-function push(unit: Unit, token: string, node: PlainNode, exact = token): void {
-  unit.tokens.push(token);
-  unit.exact.push(exact);
-  unit.startLines.push(node.startRow + 1);
-  unit.endLines.push(node.endRow + 1);
 }
 
 function isDocstring(rules: LanguageRules, node: PlainNode): boolean {
@@ -52,9 +45,16 @@ export function tokenizeFiles(parser: Parser, rules: LanguageRules, files: reado
   const units: Unit[] = [];
   trees.forEach(({ source, root }, index) => {
     const text = (node: PlainNode) => source.slice(node.startIndex, node.endIndex);
+    const lineOf = lineLocator(source);
+    const push = (unit: Unit, token: string, node: PlainNode, exact = token): void => {
+      unit.tokens.push(token);
+      unit.exact.push(exact);
+      unit.startLines.push(lineOf(node.startIndex));
+      unit.endLines.push(lineOf(Math.max(node.startIndex, node.endIndex - 1)));
+    };
     const walk = (node: PlainNode, unit: Unit): void => {
       const type = node.type;
-      if (rules.skipped.has(type) || node.isMissing) return;
+      if (rules.skipped.has(type)) return;
       if (rules.units.has(type)) {
         const own = emptyUnit(index);
         for (const child of node.children) walk(child, own);

@@ -1,4 +1,10 @@
-import { decodeHistogram, encodeHistogram, type Histogram, newHistogram } from './histogram.js';
+import {
+  decodeHistogram,
+  encodeHistogram,
+  type Histogram,
+  newHistogram,
+  type Precision,
+} from './histogram.js';
 import type { FailureKind, FailureRow } from './result.js';
 
 interface EndpointAcc {
@@ -71,7 +77,7 @@ export class Recorder {
   private second(atMs: number): SecondAcc {
     const index = Math.max(0, Math.floor((atMs - this.startMs) / 1000));
     for (let i = this.seconds.length; i <= index; i++) {
-      this.seconds.push({ requests: 0, failures: 0, bytes: 0, users: -1, hist: newHistogram(true) });
+      this.seconds.push({ requests: 0, failures: 0, bytes: 0, users: -1, hist: newHistogram('coarse') });
     }
     return this.seconds[index]!;
   }
@@ -166,7 +172,7 @@ export class Recorder {
         acc.requests += sec.requests;
         acc.failures += sec.failures;
         acc.bytes += sec.bytes;
-        addDecoded(acc.hist, sec.hist, true);
+        addDecoded(acc.hist, sec.hist, 'coarse');
       }
       acc.users = users;
     }
@@ -175,8 +181,8 @@ export class Recorder {
   }
 }
 
-function addDecoded(into: Histogram, base64: string, packed = false): void {
-  const h = decodeHistogram(base64, packed);
+function addDecoded(into: Histogram, base64: string, precision: Precision = 'fine'): void {
+  const h = decodeHistogram(base64, precision);
   into.add(h);
   h.destroy();
 }

@@ -31,7 +31,7 @@ export function buildTimeline(recorder: Recorder, durationSec: number): Timeline
   let users = 0;
   for (let i = 0; i < count - fold; i++) {
     const group = i === count - fold - 1 ? seconds.slice(i, count) : seconds.slice(i, i + 1);
-    const hist = newHistogram(true);
+    const hist = newHistogram('coarse');
     let requests = 0;
     let failures = 0;
     for (const sec of group) {

@@ -75,7 +75,6 @@ export async function schedule(
   if (options.runTimeSec !== undefined)
     timers.push(setTimeout(() => resolveStop('time'), options.runTimeSec * 1000));
   if (options.stopOnFailure) recorder.onFirstFailure = () => resolveStop('failure');
-  if (recorder.firstFailure && options.stopOnFailure) resolveStop('failure');
   if (budget.remaining <= 0) resolveStop('requests');
   const onAbort = () =>
     resolveStop(isStopReason(control.signal?.reason) ? control.signal.reason : 'interrupt');

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { nowMs } from './clock.js';
 import type { LoadOptions } from './options.js';
 import type { Progress } from './progress.js';
-import { Recorder, type RecorderState } from './recorder.js';
+import type { RecorderState } from './recorder.js';
 import type { EngineName, StopReason } from './scheduler.js';
 
 export type ToWorker = { type: 'start'; startMs: number } | { type: 'stop'; reason: StopReason };
@@ -123,9 +123,4 @@ function sumProgress(ticks: ReadonlyArray<Progress | null>, startMs: number, opt
     sum.p95 = Math.max(sum.p95, t.p95);
   }
   return sum;
-}
-
-/** Merges the probe's recorder (main thread) with the workers'. */
-export function mergePool(main: Recorder, outcome: PoolOutcome): Recorder {
-  return Recorder.merge([main.toState(), ...outcome.states], outcome.startMs);
 }

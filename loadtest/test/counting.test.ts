@@ -58,12 +58,4 @@ describe('reported requests are the requests the server received', () => {
       expect(result.timeline[result.timeline.length - 1]?.total?.requests).toBe(result.requests);
     },
   );
-
-  it('picks autocannon for a keep-alive server and the lenient engine for a close-delimited one', async () => {
-    server = await startTestServer('keep-alive');
-    expect((await runLoad({ host: server.url, requests: 20 })).engine).toBe('autocannon');
-    await server.close();
-    server = await startTestServer('python');
-    expect((await runLoad({ host: server.url, requests: 20 })).engine).toBe('lenient');
-  });
 });

@@ -21,8 +21,6 @@ export class LenientEngine implements Engine {
   readonly pick: () => Prepared;
   stopping = false;
   inFlight = 0;
-  /** The last response read, to see how the server frames them (engine choice). */
-  lastResponse: ParsedResponse | null = null;
   private idle: (() => void) | null = null;
   private readonly sweeper: NodeJS.Timeout;
 
@@ -190,7 +188,6 @@ class LenientUser {
     const { recorder, keepAlive } = this.engine.ctx;
     const end = nowMs();
     this.current = null;
-    this.engine.lastResponse = response;
     if (!keepAlive || !response.reusable) this.close();
     if (statusOk(current.task, response.status)) {
       recorder.success(current.task.method, current.name, this.startMs, end, response.bodyBytes);

@@ -43,10 +43,10 @@ beforeAll(async () => {
       '--server-timeout',
       '8',
     ],
-    { timeout: 150_000 },
+    { timeout: 290_000 },
   );
   cliStdout = stdout;
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -162,7 +162,7 @@ describe('grader check on a class of 13', () => {
     );
     expect(second?.toString('utf8')).toBe(first?.toString('utf8'));
     expect(second?.equals(first as Buffer)).toBe(true);
-  }, 150_000);
+  }, 300_000);
 
   it('publishes masked sheets as csv and xlsx', async () => {
     const { io, out } = captureIo();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ let root: string;
 let port: number;
 let options: ServerRunOptions;
 let short: ServerRunOptions;
+let bomb: ServerRunOptions;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'grader-run-test-'));
@@ -26,13 +28,24 @@ beforeAll(async () => {
     ],
     startTimeoutMs: 15_000,
     checkTimeoutMs: 10_000,
-    limits: { ...DEFAULT_SANDBOX_LIMITS, cpuSeconds: 5, maxProcesses: 40 },
+    limits: { ...DEFAULT_SANDBOX_LIMITS, cpuSeconds: 5 },
   };
   short = { ...options, startTimeoutMs: 2500 };
+  // The process cap is per user (`nobody`): the bomb's small cap leaves room for other runs on the machine.
+  bomb = { ...short, limits: { ...short.limits, maxProcesses: 40 } };
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
+
+/** Alive and not a zombie (killed children of a dead parent wait for init to reap them). */
+function isRunning(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
 
 async function submission(name: string, server: string): Promise<SubmittedFile[]> {
   const dir = path.join(root, name);
@@ -108,21 +121,33 @@ describe('runStudentServer', () => {
     const r = await runStudentServer(
       await submission('fork', pythonServers.forkBomb(pids)),
       'server.py',
-      short,
+      bomb,
     );
     expect(r.listened).toBe(false);
     const forked = (await readdir(pids)).map(Number);
-    expect(forked.length).toBeGreaterThan(0);
-    expect(forked.length).toBeLessThanOrEqual(options.limits.maxProcesses);
-    const alive = forked.filter((pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    expect(alive).toEqual([]);
+    expect(forked.length).toBeLessThanOrEqual(bomb.limits.maxProcesses);
+    expect(forked.filter(isRunning)).toEqual([]);
+    await rm(pids, { recursive: true, force: true });
+  });
+
+  it('kills a daemon that left the process group, freeing the port for the next student', async () => {
+    const pids = await mkdtemp(path.join(os.tmpdir(), 'grader-pids-'));
+    await chmod(pids, 0o777);
+    const r = await runStudentServer(
+      await submission('daemon', pythonServers.daemon(port, pids)),
+      'server.py',
+      options,
+    );
+    expect(r.listened).toBe(true);
+    const [daemon] = (await readdir(pids)).map(Number);
+    expect(daemon).toBeGreaterThan(0);
+    expect(isRunning(daemon as number)).toBe(false);
+    const next = await runStudentServer(
+      await submission('after-daemon', pythonServers.working(port)),
+      'server.py',
+      options,
+    );
+    expect(next).toMatchObject({ listened: true, fraction: 1 });
     await rm(pids, { recursive: true, force: true });
   });
 

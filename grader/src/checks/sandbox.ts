@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chown, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chown, copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { SubmittedFile } from '../submissions/discover.js';
@@ -48,12 +49,21 @@ export async function removeSandbox(dir: string): Promise<void> {
  * Starts `python3 <entry>` under prlimit (memory, processes, CPU, file size) as its own process group,
  * with a minimal environment, as `nobody` when we are root.
  */
+export interface Sandboxed {
+  child: ChildProcess;
+  /** Carried in the environment of everything the run starts, to find processes that left the group. */
+  token: string;
+}
+
+const TOKEN_VAR = 'NETLAB_GRADER_RUN';
+
 export function spawnSandboxed(
   dir: string,
   entry: string,
   limits: SandboxLimits,
   python = 'python3',
-): ChildProcess {
+): Sandboxed {
+  const token = randomBytes(8).toString('hex');
   const args = [
     `--as=${limits.memoryBytes}`,
     `--nproc=${limits.maxProcesses}`,
@@ -65,17 +75,27 @@ export function spawnSandboxed(
     entry,
   ];
   const nobody = runAsNobody() ? { uid: NOBODY, gid: NOBODY } : {};
-  return spawn('prlimit', args, {
+  const env = {
+    PATH: '/usr/local/bin:/usr/bin:/bin',
+    HOME: dir,
+    LANG: 'C.UTF-8',
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
+  const child = spawn('prlimit', args, {
     cwd: dir,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8', PYTHONDONTWRITEBYTECODE: '1' },
+    env: { ...env, [TOKEN_VAR]: token },
     ...nobody,
   });
+  return { child, token };
 }
 
-/** Kills the whole process group (the server and anything it forked) and waits until none of it is left. */
-export async function killGroup(child: ChildProcess, waitMs = 5000): Promise<void> {
+/**
+ * Kills the whole process group (the server and anything it forked) and waits until none of it is left, then
+ * kills any process still carrying this run's token: a daemon that called setsid() has left the group.
+ */
+export async function killSandboxed({ child, token }: Sandboxed, waitMs = 5000): Promise<void> {
   const pgid = child.pid;
   if (pgid === undefined) return;
   const until = Date.now() + waitMs;
@@ -83,6 +103,25 @@ export async function killGroup(child: ChildProcess, waitMs = 5000): Promise<voi
     signalGroup(pgid);
     await new Promise((r) => setTimeout(r, 50));
   }
+  for (const pid of await pidsWithToken(token)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+}
+
+/** Processes whose environment holds the token (all of them as root; our own user's otherwise). */
+async function pidsWithToken(token: string): Promise<number[]> {
+  const marker = `${TOKEN_VAR}=${token}\0`;
+  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((d) => /^\d+$/.test(d));
+  const found: number[] = [];
+  for (const pid of pids) {
+    const environ = await readFile(`/proc/${pid}/environ`, 'latin1').catch(() => '');
+    if (environ.includes(marker)) found.push(Number(pid));
+  }
+  return found;
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals | 0 = 'SIGKILL'): boolean {

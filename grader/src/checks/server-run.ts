@@ -5,7 +5,7 @@ import { isListening } from './listening.js';
 import { type ProbeResult, runHttpCheck } from './http-probe.js';
 import {
   DEFAULT_SANDBOX_LIMITS,
-  killGroup,
+  killSandboxed,
   makeSandboxCopy,
   removeSandbox,
   type SandboxLimits,
@@ -56,11 +56,12 @@ export async function runStudentServer(
   }
   const dir = await makeSandboxCopy(files);
   // Run from the entry's folder: a zip usually wraps the student's folder, and their code opens files relative to it.
-  const child = spawnSandboxed(
+  const run = spawnSandboxed(
     path.join(dir, ...path.posix.dirname(entry).split('/')),
     path.posix.basename(entry),
     options.limits,
   );
+  const { child } = run;
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {
     stderr = (stderr + c.toString('utf8')).slice(-TAIL_BYTES);
@@ -94,7 +95,7 @@ export async function runStudentServer(
       ...(exit ? { failure: `server ${exit} during the checks` } : {}),
     };
   } finally {
-    await killGroup(child);
+    await killSandboxed(run);
     await waitForPortClosed(options.port, 3000);
     await removeSandbox(dir);
   }

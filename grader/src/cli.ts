@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { builtinSpecText } from '@netlab/assignments';
 import { checkClass } from './check-class.js';
@@ -44,6 +45,13 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
+/** pnpm runs root scripts from the repo root; paths on the command line are the caller's, kept in INIT_CWD. */
+function fromCaller(p: string): string;
+function fromCaller(p: string | undefined): string | undefined;
+function fromCaller(p: string | undefined): string | undefined {
+  return p === undefined ? undefined : path.resolve(process.env.INIT_CWD || process.cwd(), p);
+}
+
 async function check(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parse(args, {
     assignment: { type: 'string' },
@@ -62,12 +70,12 @@ async function check(args: string[], io: CliIo): Promise<void> {
   if (timeout !== undefined && !(timeout > 0))
     throw new GraderError('GRADER_USAGE', '--server-timeout must be a positive number of seconds');
   const { result, files } = await checkClass({
-    submissionsDir: dir,
+    submissionsDir: fromCaller(dir),
     assignment: values.assignment as string | undefined,
-    specFile: values.spec as string | undefined,
-    outDir: values.out as string,
-    rosterFile: values.roster as string | undefined,
-    extensionsFile: values.extensions as string | undefined,
+    specFile: fromCaller(values.spec as string | undefined),
+    outDir: fromCaller(values.out as string),
+    rosterFile: fromCaller(values.roster as string | undefined),
+    extensionsFile: fromCaller(values.extensions as string | undefined),
     serverTimeoutSeconds: timeout,
     runServers: !values['no-run'],
     onProgress: progressReporter(io.stderr),
@@ -81,7 +89,7 @@ async function publish(args: string[], io: CliIo): Promise<void> {
   const [grades] = positionals;
   if (!grades || !values.out)
     throw new GraderError('GRADER_USAGE', `publish needs <grades.csv> --out <file.xlsx|.csv>\n${USAGE}`);
-  const rows = await publishGrades(grades, values.out as string);
+  const rows = await publishGrades(fromCaller(grades), fromCaller(values.out as string));
   io.stdout.write(`published ${rows.length} rows to ${values.out}\n`);
 }
 

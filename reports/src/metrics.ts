@@ -12,6 +12,9 @@ export interface Metric {
 }
 
 const maxRps = (r: LoadResult) => (r.timeline.length ? Math.max(...r.timeline.map((t) => t.rps)) : r.rps);
+/** Response times describe answered requests; a run where none succeeded has none (not 0 ms). */
+const answered = (pick: (r: LoadResult) => number) => (r: LoadResult) =>
+  r.requests > r.failures ? pick(r) : null;
 
 export const METRICS: Metric[] = [
   { key: 'requests', label: 'requests', unit: 'count', better: 'higher', value: (r) => r.requests },
@@ -23,17 +26,29 @@ export const METRICS: Metric[] = [
     label: 'mean response time',
     unit: 'ms',
     better: 'lower',
-    value: (r) => r.responseTime.avg,
+    value: answered((r) => r.responseTime.avg),
   },
   {
     key: 'p50_ms',
     label: 'median response time',
     unit: 'ms',
     better: 'lower',
-    value: (r) => r.responseTime.p50,
+    value: answered((r) => r.responseTime.p50),
   },
-  { key: 'p95_ms', label: '95th percentile', unit: 'ms', better: 'lower', value: (r) => r.responseTime.p95 },
-  { key: 'p99_ms', label: '99th percentile', unit: 'ms', better: 'lower', value: (r) => r.responseTime.p99 },
+  {
+    key: 'p95_ms',
+    label: '95th percentile',
+    unit: 'ms',
+    better: 'lower',
+    value: answered((r) => r.responseTime.p95),
+  },
+  {
+    key: 'p99_ms',
+    label: '99th percentile',
+    unit: 'ms',
+    better: 'lower',
+    value: answered((r) => r.responseTime.p99),
+  },
   {
     key: 'users_at_first_failure',
     label: 'users at first failure',
@@ -81,11 +96,20 @@ export interface Ranking {
   order: { subject: string; value: number }[];
 }
 
-/** Orders subjects on one metric of one scenario; ties keep input order. */
+/**
+ * Whether a run's numbers can stand beside the others: it finished without an error and most requests
+ * succeeded. A server that refuses everything answers "fast" — that is not a win.
+ */
+export function comparable(run: StressRun): boolean {
+  const r = run.result;
+  return r !== null && run.error === null && r.requests > 0 && r.failures / r.requests < 0.5;
+}
+
+/** Orders comparable subjects on one metric of one scenario; ties keep input order. */
 export function rank(runs: StressRun[], scenario: ScenarioName, key: string): Ranking {
   const m = metric(key);
   const order = runs
-    .filter((r) => r.scenario === scenario)
+    .filter((r) => r.scenario === scenario && comparable(r))
     .map((r) => ({ subject: r.subject.name, value: metricValue(r, key) }))
     .filter((e): e is { subject: string; value: number } => e.value !== null && Number.isFinite(e.value))
     .sort((a, b) => (m.better === 'higher' ? b.value - a.value : a.value - b.value));

@@ -88,4 +88,33 @@ describe('the analysis', () => {
     expect(text(flipped)).toContain('고정 부하 mean requests/s: 1위 multiprocess (50,000 req/s)');
     expect(text(flipped)).toContain('multiprocess가 single보다');
   });
+
+  it('does not crown a server that failed most of its requests', () => {
+    const r = week6Fixture();
+    const run = r.stress.find((s) => s.subject.name === 'multiprocess' && s.scenario === 'fixed')!;
+    run.result!.failures = run.result!.requests;
+    run.result!.responseTime.avg = 0.01;
+    const t = text(r);
+    expect(t).not.toContain('고정 부하 mean response time: 1위 multiprocess');
+    expect(t).toContain('순위에서 뺀 실행: multiprocess/fixed (실패 100%)');
+    expect(t).toMatch(
+      /고정 부하 실패: 0건 — single, prefork, multithread, threadpool, select; 실패 — multiprocess [\d,]+건/,
+    );
+  });
+
+  it('still explains fork-per-connection when every multiprocess request timed out', () => {
+    const r = week6Fixture();
+    for (const run of r.stress.filter((s) => s.subject.name === 'multiprocess')) {
+      run.result!.failures = run.result!.requests;
+      run.result!.failureRows = [
+        { method: 'GET', name: '/', kind: 'timeout', error: 'timeout after 5s', occurrences: 1 },
+      ];
+    }
+    const t = text(r);
+    expect(t).toMatch(
+      /multiprocess는 램프\(첫 실패까지\)·고정 부하에서 요청 [\d,]+개 중 [\d,]+개가 실패했다 \(timeout\)/,
+    );
+    expect(t).toContain('fork-per-connection');
+    expect(t).not.toContain('single(반복형)이 multiprocess보다');
+  });
 });

@@ -1,7 +1,6 @@
 /** The lab end to end on real reference servers, kept short: two models, the quick profile. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -10,8 +9,10 @@ import { main } from '../src/cli.js';
 import { parseLabArgs } from '../src/lab/options.js';
 import { runLab } from '../src/lab/run-lab.js';
 import { pendingCleanups } from '../src/process/cleanup.js';
+import { raceDeadline } from '../src/process/deadline.js';
 import type { LabResults } from '../src/results.js';
 import { readPdf } from './pdf-content.js';
+import { freePort } from './ports.js';
 
 const dirs: string[] = [];
 const tempOut = () => {
@@ -25,6 +26,16 @@ afterAll(() => {
 
 const quiet = process.env.LAB_TEST_VERBOSE ? process.stderr : { write: () => {} };
 
+/** Runs the lab, keeping its progress so a run that overstays says where it was. */
+async function labWithLog(options: Parameters<typeof runLab>[0], limitMs: number) {
+  const log: string[] = [];
+  const sink = { write: (t: string) => log.push(t) };
+  const outcome = await raceDeadline(runLab(options, { sink }), limitMs);
+  if (outcome === 'timeout')
+    throw new Error(`lab still running after ${limitMs / 1000} s; progress:\n${log.join('')}`);
+  return outcome;
+}
+
 /** Our own children: every server the lab started must be gone once it returns. */
 function children(): string[] {
   const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
@@ -32,14 +43,6 @@ function children(): string[] {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !/\bps -o\b/.test(l));
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 const byName = (r: LabResults, name: string, scenario: 'ramp' | 'fixed') =>
@@ -69,7 +72,7 @@ describe('lab week6 --quick on real servers', () => {
       '--port',
       String(port),
     ]);
-    ({ results } = await runLab(options, { sink: quiet }));
+    ({ results } = await labWithLog(options, 150_000));
     for (const model of ['single', 'select']) {
       for (const scenario of ['ramp', 'fixed'] as const) {
         const run = byName(results, model, scenario);
@@ -83,7 +86,7 @@ describe('lab week6 --quick on real servers', () => {
     expect(student.map((s) => s.error).join(' ')).toMatch(/crashed mid-run|stopped before the fixed run/);
     expect(pendingCleanups()).toBe(0);
     expect(children()).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 
   it('writes results.json, results.csv, SVG+PNG charts and the named PDF', async () => {
     const files = readdirSync(out).sort();
@@ -105,21 +108,15 @@ describe('lab week6 --quick on real servers', () => {
   });
 });
 
+/** Week 5, quick, no reference models: only the student's server or target. */
+const onlyStudent = (out: string, extra: string[]) =>
+  parseLabArgs('week5', ['--quick', '--models', 'none', '--out', out, ...extra]);
+
 describe('lab with a student server or target that does not work', () => {
   it('records a --server that never starts as failures with the reason, and still writes everything', async () => {
     const out = tempOut();
     const port = await freePort();
-    const options = parseLabArgs('week5', [
-      '--quick',
-      '--models',
-      'none',
-      '--out',
-      out,
-      '--server',
-      'echo no such module >&2; exit 2',
-      '--port',
-      String(port),
-    ]);
+    const options = onlyStudent(out, ['--server', 'echo no such module >&2; exit 2', '--port', String(port)]);
     const { results, outputs } = await runLab(options, { sink: quiet });
     expect(results.stress.map((r) => [r.scenario, r.result])).toEqual([
       ['ramp', null],
@@ -133,15 +130,7 @@ describe('lab with a student server or target that does not work', () => {
   it('records a --target that refuses connections', async () => {
     const out = tempOut();
     const port = await freePort();
-    const options = parseLabArgs('week5', [
-      '--quick',
-      '--models',
-      'none',
-      '--out',
-      out,
-      '--target',
-      `http://127.0.0.1:${port}/`,
-    ]);
+    const options = onlyStudent(out, ['--target', `http://127.0.0.1:${port}/`]);
     const { results, outputs } = await runLab(options, { sink: quiet });
     expect(results.stress.every((r) => r.result === null && /ECONNREFUSED/.test(r.error ?? ''))).toBe(true);
     expect(readFileSync(outputs.csv, 'utf8')).toContain('ECONNREFUSED');

@@ -1,10 +1,11 @@
-import { createServer, type Server } from 'node:net';
+import type { Server } from 'node:net';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { LabError } from '../src/errors.js';
 import { tcpConnectTime } from '../src/net/tcp-probe.js';
 import { pendingCleanups } from '../src/process/cleanup.js';
 import { echoServerCommand, studentServerCommand } from '../src/process/reference-servers.js';
 import { startServer } from '../src/process/supervisor.js';
+import { freePort, occupiedPort } from './ports.js';
 
 const alive = (pid: number) => {
   try {
@@ -19,21 +20,6 @@ const listening: Server[] = [];
 afterAll(async () => {
   await Promise.all(listening.map((s) => new Promise((r) => s.close(r))));
 });
-
-async function occupiedPort(): Promise<number> {
-  const server = createServer((s) => s.destroy());
-  listening.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return (server.address() as { port: number }).port;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('server supervisor', () => {
   it('starts a reference server, sees its ready line, and stops it with nothing left', async () => {
@@ -74,7 +60,8 @@ describe('server supervisor', () => {
   });
 
   it('refuses a port someone else already holds', async () => {
-    const port = await occupiedPort();
+    const { port, server: holder } = await occupiedPort();
+    listening.push(holder);
     const error = await startServer(studentServerCommand('sleep 30', port)).catch((e) => e);
     expect(error).toBeInstanceOf(LabError);
     expect(error.code).toBe('LAB_PORT_IN_USE');

@@ -31,6 +31,15 @@ function loadOptions(p: StressProfile, scenario: ScenarioName, host: string, pat
 
 const SCENARIOS: ScenarioName[] = ['ramp', 'fixed'];
 
+/** What makes a finished run's numbers not comparable, in words for the table. */
+function runProblem(result: LoadResult, died: string | null): string | null {
+  if (died !== null) return `server crashed mid-run (${died}); numbers cover the run up to then`;
+  if (result.requests === 0) {
+    return `no request completed in ${result.durationSec.toFixed(1)} s: every response took longer than the run`;
+  }
+  return null;
+}
+
 /**
  * A watchdog so one stuck run cannot stall the lab: past its planned time (plus the request timeout and a margin)
  * the run is aborted and returns what it measured; if even that does not return, the run is recorded as failed.
@@ -86,13 +95,7 @@ export async function runStress(
             onProgress: (p) => progress.load(`${tag} · ${scenario}`, p),
           });
           const died = server.exit();
-          runs.push({
-            subject,
-            scenario,
-            error:
-              died === null ? null : `server crashed mid-run (${died}); numbers cover the run up to then`,
-            result,
-          });
+          runs.push({ subject, scenario, error: runProblem(result, died), result });
           const r = result;
           progress.step(
             `${tag}: ${scenario} done — ${r.requests} requests, ${r.failures} failures, ${Math.round(r.rps)} req/s, mean ${r.responseTime.avg.toFixed(1)} ms${r.firstFailure ? `, first failure at ${r.firstFailure.users} users` : ''}`,

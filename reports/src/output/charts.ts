@@ -73,12 +73,30 @@ function comparisonCharts(runs: StressRun[]): Chart[] {
       { name: 'fixed', scenario: 'fixed', key: 'mean_response_ms' },
     ]),
   ];
-  if (runs.some((r) => r.scenario === 'ramp' && r.result?.firstFailure)) {
-    charts.push(
-      bar('comparison-users-at-failure', 'Users at the first failure (ramp)', 'users', [
-        { name: 'users at first failure', scenario: 'ramp', key: 'users_at_first_failure' },
-      ]),
-    );
+  const ramps = runs.filter((r) => r.scenario === 'ramp' && r.result);
+  if (ramps.some((r) => r.result!.firstFailure)) {
+    // A model that never failed is drawn at the cap in its own colour, so "no failure" never reads as zero.
+    const cap = (subject: string) => {
+      const run = findRun(runs, subject, 'ramp');
+      return run?.result && !run.result.firstFailure ? run.result.users : null;
+    };
+    const title = 'Users at the first failure (ramp)';
+    charts.push({
+      name: 'comparison-users-at-failure',
+      title,
+      svg: barChartSvg({
+        title,
+        yLabel: 'users',
+        categories: subjects,
+        series: [
+          {
+            name: 'first failure',
+            values: subjects.map((s) => metricValue(findRun(runs, s, 'ramp'), 'users_at_first_failure')),
+          },
+          { name: 'no failure up to the cap', values: subjects.map(cap) },
+        ],
+      }),
+    });
   }
   return charts;
 }

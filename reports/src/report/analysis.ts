@@ -3,7 +3,7 @@
  * generator saturation, the fork-per-connection cost, failures and their reasons, and the loopback caveat.
  */
 import { fmtInt, fmtMs, fmtRatio } from '../format.js';
-import { advantage, findRun, type Metric, rank, subjectsOf, metricValue } from '../metrics.js';
+import { advantage, comparable, findRun, type Metric, metricValue, rank, subjectsOf } from '../metrics.js';
 import type { LabResults, ScenarioName, StressRun } from '../results.js';
 
 export interface AnalysisPart {
@@ -11,7 +11,8 @@ export interface AnalysisPart {
   paragraphs: string[];
 }
 
-const fmtFor = (m: Metric, v: number) => (m.unit === 'ms' ? `${fmtMs(v)} ms` : `${fmtInt(v)} ${m.unit}`);
+const fmtFor = (m: Metric, v: number) =>
+  m.unit === 'ms' ? `${fmtMs(v)} ms` : m.unit === 'count' ? `${fmtInt(v)}건` : `${fmtInt(v)} ${m.unit}`;
 const SCENARIO: Record<ScenarioName, string> = { ramp: '램프(첫 실패까지)', fixed: '고정 부하' };
 
 function winnerSentence(runs: StressRun[], scenario: ScenarioName, key: string): string | null {
@@ -73,20 +74,23 @@ function generatorSentences(results: LabResults): string[] {
 
 function processModelSentences(results: LabResults): string[] {
   const runs = results.stress;
+  const usable = (subject: string, scenario: ScenarioName) => {
+    const run = findRun(runs, subject, scenario);
+    return run && comparable(run) ? run : undefined;
+  };
   const rps = (subject: string) =>
-    metricValue(findRun(runs, subject, 'fixed'), 'rps') ??
-    metricValue(findRun(runs, subject, 'ramp'), 'max_rps');
-  const mean = (subject: string) => metricValue(findRun(runs, subject, 'fixed'), 'mean_response_ms');
+    metricValue(usable(subject, 'fixed'), 'rps') ?? metricValue(usable(subject, 'ramp'), 'max_rps');
+  const mean = (subject: string) => metricValue(usable(subject, 'fixed'), 'mean_response_ms');
   const out: string[] = [];
   const mp = rps('multiprocess');
+  const facts: string[] = [];
   if (mp !== null) {
-    const others = subjectsOf(runs)
+    const single = rps('single');
+    const best = subjectsOf(runs)
       .filter((s) => s !== 'multiprocess')
       .map((s) => ({ s, v: rps(s) }))
-      .filter((e): e is { s: string; v: number } => e.v !== null);
-    const single = rps('single');
-    const best = others.sort((a, b) => b.v - a.v)[0];
-    const facts: string[] = [];
+      .filter((e): e is { s: string; v: number } => e.v !== null)
+      .sort((a, b) => b.v - a.v)[0];
     if (single !== null) {
       facts.push(
         single > mp
@@ -98,15 +102,32 @@ function processModelSentences(results: LabResults): string[] {
       facts.push(`가장 빠른 ${best.s}는 multiprocess의 ${fmtRatio(best.v / Math.max(mp, 1e-9))}`);
     const mpMean = mean('multiprocess');
     if (mpMean !== null) facts.push(`multiprocess의 고정 부하 평균 응답 시간은 ${fmtMs(mpMean)} ms`);
+  }
+  const broken = (model: string) => {
+    const failed = runs.filter((r) => r.subject.name === model && r.result && !comparable(r));
+    if (failed.length === 0) return null;
+    const total = failed.reduce((n, r) => n + r.result!.requests, 0);
+    const failures = failed.reduce((n, r) => n + r.result!.failures, 0);
+    const kinds = [...new Set(failed.flatMap((r) => r.result!.failureRows.map((f) => f.kind)))].join(', ');
+    return `${model}는 ${failed.map((r) => SCENARIO[r.scenario]).join('·')}에서 요청 ${fmtInt(total)}개 중 ${fmtInt(failures)}개가 실패했다${kinds ? ` (${kinds})` : ''}`;
+  };
+  const mpBroken = broken('multiprocess');
+  if (mpBroken) facts.push(mpBroken);
+  if (facts.length) {
     out.push(
-      `연결마다 프로세스를 만드는 모델(fork-per-connection): ${facts.join('; ')}. 요청 처리기는 작은 파일 하나를 보내는 수 µs짜리 일인데, 연결마다 새 프로세스를 띄우는 비용(프로세스 생성과 런타임 시작, 수 ms)이 그보다 수백~수천 배 크다. 반면 single은 한 번에 한 연결만 처리하지만 listen 큐가 기다리는 클라이언트를 붙잡아 두어 실패 없이 빠르게 하나씩 처리한다 — "single이 multiprocess보다 빠르다"는 관찰은 측정 오류가 아니라 이 비용 차이다. prefork는 프로세스를 미리 만들어 두어 이 비용을 한 번만 치른다.`,
+      `연결마다 프로세스를 만드는 모델(fork-per-connection): ${facts.join('; ')}. 요청 처리기는 작은 파일 하나를 보내는 수 µs짜리 일인데, 연결마다 새 프로세스를 띄우는 비용(프로세스 생성과 런타임 시작, 수 ms 이상)이 그보다 수백~수천 배 크고, 동시 사용자가 많으면 생성이 밀려 응답이 제한 시간을 넘긴다. 반면 single은 한 번에 한 연결만 처리하지만 listen 큐가 기다리는 클라이언트를 붙잡아 두어 빠르게 하나씩 처리한다 — "single이 multiprocess보다 빠르다"는 관찰은 측정 오류가 아니라 이 비용 차이다. prefork는 프로세스를 미리 만들어 두어 이 비용을 한 번만 치른다.`,
     );
   }
   const mt = rps('multithread');
   const tp = rps('threadpool');
-  if (mt !== null && tp !== null) {
+  const mtBroken = broken('multithread');
+  if ((mt !== null || mtBroken) && tp !== null) {
+    const mtText =
+      mt !== null
+        ? `multithread(연결마다 스레드) ${fmtInt(mt)} req/s (${fmtRatio(Math.max(tp, mt) / Math.max(Math.min(tp, mt), 1e-9))} 차이)`
+        : mtBroken;
     out.push(
-      `스레드: threadpool ${fmtInt(tp)} req/s, multithread(연결마다 스레드) ${fmtInt(mt)} req/s (${fmtRatio(Math.max(tp, mt) / Math.max(Math.min(tp, mt), 1e-9))} 차이). 연결마다 워커 스레드를 새로 만드는 비용을 풀(pool)은 한 번만 치른다. Node에서는 소켓을 스레드에 넘길 수 없어 요청과 응답이 메시지로 오가므로, 사소한 처리기에서는 스레드가 이득보다 비용이 크다.`,
+      `스레드: threadpool ${fmtInt(tp)} req/s, ${mtText}. 연결마다 워커 스레드를 새로 만드는 비용을 풀(pool)은 한 번만 치른다. Node에서는 소켓을 스레드에 넘길 수 없어 요청과 응답이 메시지로 오가므로, 사소한 처리기에서는 스레드가 이득보다 비용이 크다.`,
     );
   }
   return out;
@@ -153,12 +174,22 @@ function stressParts(results: LabResults): AnalysisPart[] {
     winnerSentence(runs, 'fixed', 'rps'),
     winnerSentence(runs, 'fixed', 'mean_response_ms'),
   ].filter((s): s is string => s !== null);
-  const fixedFailures = runs.filter((r) => r.scenario === 'fixed' && r.result);
-  if (fixedFailures.length && fixedFailures.every((r) => r.result!.failures === 0)) {
-    winners.push(`고정 부하에서는 측정한 모든 모델의 실패가 0건이었다.`);
-  } else {
-    const s = winnerSentence(runs, 'fixed', 'failures');
-    if (s) winners.push(s);
+  const fixed = runs.filter((r) => r.scenario === 'fixed' && r.result);
+  const clean = fixed.filter((r) => r.result!.failures === 0).map((r) => r.subject.name);
+  const failing = fixed
+    .filter((r) => r.result!.failures > 0)
+    .sort((a, b) => b.result!.failures - a.result!.failures);
+  if (fixed.length && failing.length === 0)
+    winners.push('고정 부하에서는 측정한 모든 모델의 실패가 0건이었다.');
+  else if (failing.length) {
+    const worst = failing.map((r) => `${r.subject.name} ${fmtInt(r.result!.failures)}건`).join(', ');
+    winners.push(`고정 부하 실패: ${clean.length ? `0건 — ${clean.join(', ')}; ` : ''}실패 — ${worst}.`);
+  }
+  const excluded = runs.filter((r) => r.result && !comparable(r));
+  if (excluded.length) {
+    winners.push(
+      `순위에서 뺀 실행: ${excluded.map((r) => `${r.subject.name}/${r.scenario} (${r.error ? '오류' : `실패 ${Math.round((r.result!.failures / Math.max(1, r.result!.requests)) * 100)}%`})`).join(', ')} — 대부분 실패한 요청은 빨리 끝나므로 "빠르다"고 볼 수 없다.`,
+    );
   }
   return [
     { title: '지표별 승자 (winners by metric)', paragraphs: winners },

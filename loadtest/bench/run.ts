@@ -146,6 +146,16 @@ async function main(): Promise<void> {
       }
     }
     await pair(
+      'p50 ms, one connection, closed loop',
+      () => wrk(host, 1, false).p50,
+      'wrk -c1 p50 ms',
+      async () => {
+        const r = await runLoad({ host, users: 1, runTimeSec: SECONDS });
+        return { value: r.responseTime.p50, engine: `${r.engine}, ${r.rps.toFixed(0)} req/s` };
+      },
+      false,
+    );
+    await pair(
       'p50 ms at a moderate rate (4 users, 5 ms think)',
       () => wrk(host, 1, false).p50,
       'wrk -c1 p50 ms',

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SimilarityError } from './errors.js';
-import type { Unit } from './tokenize.js';
+import { languageRules } from './language-rules.js';
+import { parserFor } from './parser.js';
+import { tokenizeFiles, type Unit } from './tokenize.js';
 import type { SimilarityLanguage, SourceFile } from './types.js';
 
 export interface TokenizeRequest {
@@ -26,9 +28,9 @@ interface Pending {
 }
 
 /**
- * A long-lived tokeniser child: spawning one costs ~0.7 s (tsx and the grammars), so it is reused
- * across calls. Its IPC channel is referenced only while a request is pending, so an idle child
- * never keeps the parent alive, and it exits when the parent goes away (disconnect).
+ * A tokeniser child: spawning one costs ~0.7 s (tsx and the grammars), so it is reused across calls
+ * that come in quick succession. Its IPC channel is referenced only while a request is pending, so
+ * an idle child never keeps the parent alive; it exits when idle for a moment or when the parent goes.
  */
 class TokenizerProcess {
   private readonly child: ChildProcess;
@@ -51,8 +53,10 @@ class TokenizerProcess {
       if ('units' in reply) waiting?.resolve(reply.units);
       else waiting?.reject(failure(reply.error));
     });
-    this.child.once('error', (error) => this.fail(error.message));
-    this.child.once('exit', (code, signal) => this.fail(`tokeniser exited (${signal ?? `code ${code}`})`));
+    this.child.once('error', (error) => this.fail(failure(error.message)));
+    this.child.once('exit', (code, signal) =>
+      this.fail(new TokenizerExited(`tokeniser exited (${signal ?? `code ${code}`})`)),
+    );
   }
 
   request(language: SimilarityLanguage, jobs: SourceFile[][]): Promise<Unit[][]> {
@@ -64,12 +68,15 @@ class TokenizerProcess {
     });
   }
 
-  private fail(why: string): void {
+  private fail(error: Error): void {
     this.alive = false;
-    for (const waiting of this.pending.values()) waiting.reject(failure(why));
+    for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
 }
+
+/** The child went away mid-request (it may have just timed out idle): worth one retry on a fresh one. */
+class TokenizerExited extends Error {}
 
 function failure(why: string): SimilarityError {
   return new SimilarityError('SIMILARITY_TOKENIZER_FAILED', `could not tokenise submissions: ${why}`);
@@ -87,18 +94,49 @@ function processAt(index: number): TokenizerProcess {
 }
 
 /**
- * Tokenises each job (one submission's files) in child processes. tree-sitter's Node wrapper breaks
- * when evaluated twice in one process (jest's per-file module registries) and several Dolos grammar
- * addons are not context-aware, so worker threads cannot load them twice either; child processes
- * are isolated from both, and on 2+ cores large classes are split across two.
+ * tree-sitter's Node wrapper patches the shared native prototypes when its module is evaluated; a
+ * second evaluation in the same process (jest gives each test file a fresh module registry) chains
+ * the patches and breaks them — `rootNode` comes back undefined, `parse` drops its buffer size.
+ * Worker threads are no way out: several Dolos grammar addons are not context-aware.
  */
-export async function tokenizeAll(language: SimilarityLanguage, jobs: SourceFile[][]): Promise<Unit[][]> {
+async function inProcessParser(language: SimilarityLanguage) {
+  try {
+    const parser = await parserFor(language);
+    return parser.parse('x').rootNode === undefined ? undefined : parser;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Tokenises each job (one submission's files): in this process when tree-sitter works here (the
+ * CLI, the bench), otherwise in child processes, split across two for large classes on 2+ cores.
+ */
+export async function tokenizeAll(
+  language: SimilarityLanguage,
+  jobs: SourceFile[][],
+  where: 'auto' | 'child' = 'auto',
+): Promise<Unit[][]> {
+  const parser = where === 'auto' ? await inProcessParser(language) : undefined;
+  if (parser !== undefined) return jobs.map((files) => tokenizeFiles(parser, languageRules[language], files));
   const processes = Math.max(
     1,
     Math.min(availableParallelism(), 2, Math.floor(jobs.length / perProcessMinimum)),
   );
   const size = Math.ceil(jobs.length / processes);
   const slices = Array.from({ length: processes }, (_, i) => jobs.slice(i * size, (i + 1) * size));
-  const results = await Promise.all(slices.map((slice, i) => processAt(i).request(language, slice)));
+  const run = async (slice: SourceFile[][], i: number) => {
+    try {
+      return await processAt(i).request(language, slice);
+    } catch (error) {
+      if (!(error instanceof TokenizerExited)) throw error;
+      return await processAt(i)
+        .request(language, slice)
+        .catch((again: Error) => {
+          throw again instanceof SimilarityError ? again : failure(again.message);
+        });
+    }
+  };
+  const results = await Promise.all(slices.map(run));
   return results.flat();
 }

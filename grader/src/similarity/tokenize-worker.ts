@@ -3,8 +3,13 @@ import { parserFor } from './parser.js';
 import { tokenizeFiles } from './tokenize.js';
 import type { TokenizeReply, TokenizeRequest } from './tokenize-pool.js';
 
-/** Child-process entry: tokenises each request's submissions; exits when the parent goes away. */
+/** Idle this long and the child exits, handing its memory back; the parent spawns a new one if needed. */
+const idleMs = 2000;
+let idle = setTimeout(() => process.exit(0), idleMs);
+
+/** Child-process entry: tokenises each request's submissions; exits when idle or when the parent goes away. */
 process.on('message', async (request: TokenizeRequest) => {
+  clearTimeout(idle);
   let reply: TokenizeReply;
   try {
     const parser = await parserFor(request.language);
@@ -14,5 +19,6 @@ process.on('message', async (request: TokenizeRequest) => {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
   process.send?.(reply);
+  idle = setTimeout(() => process.exit(0), idleMs);
 });
 process.on('disconnect', () => process.exit(0));

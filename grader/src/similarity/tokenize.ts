@@ -27,7 +27,12 @@ function isDocstring(rules: LanguageRules, node: PlainNode): boolean {
   );
 }
 
-/** Ids of the bodies of `node` that are written without braces (`if (x) y();`). */
+/** Where a token that closes `node` sits: its last character. */
+function lastCharOf(node: PlainNode): PlainNode {
+  return { ...node, startIndex: Math.max(node.startIndex, node.endIndex - 1) };
+}
+
+/** The bodies of `node` that are written without braces (`if (x) y();`). */
 function bareBodies(rules: LanguageRules, node: PlainNode): Set<PlainNode> {
   const bare = new Set<PlainNode>();
   for (const field of rules.bracelessBodies.get(node.type) ?? []) {
@@ -80,9 +85,9 @@ export function tokenizeFiles(parser: Parser, rules: LanguageRules, files: reado
         if (bare.has(child)) push(unit, '{', child);
         walk(child, unit);
         if (bare.has(child)) push(unit, '}', child);
-        if (statements && child.isNamed && unit.tokens.length > before) push(unit, ';', child);
+        if (statements && child.isNamed && unit.tokens.length > before) push(unit, ';', lastCharOf(child));
       }
-      if (rules.blockEnds.has(type)) push(unit, '}', node);
+      if (rules.blockEnds.has(type)) push(unit, '}', lastCharOf(node));
     };
     const rest = emptyUnit(index);
     walk(root, rest);

@@ -23,8 +23,8 @@ describe('spawn ramp and think time', () => {
     expect(users[users.length - 1]).toBe(6);
     expect(Math.max(...users)).toBe(6);
     for (let i = 1; i < users.length; i++) expect(users[i]!).toBeGreaterThanOrEqual(users[i - 1]!);
-    // Each whole second adds at most spawnRate users (plus the first one at t = 0).
-    for (let i = 1; i < users.length; i++) expect(users[i]! - users[i - 1]!).toBeLessThanOrEqual(3);
+    // 6 users at 2/s (the first at t = 0) need 2.5 s: never sooner; a slow machine only makes it later.
+    expect(users.indexOf(6)).toBeGreaterThanOrEqual(2);
     expect(result.requests).toBe(server.received());
   });
 

@@ -7,7 +7,7 @@ import { DEFAULT_SERVER_RUN, type ServerRunOptions } from './checks/server-run.j
 import { copyVerdicts } from './copy-flags.js';
 import { GraderError } from './errors.js';
 import { type Flag, sortFlags } from './flags.js';
-import { gradeStudent, type StudentFindings } from './grade-student.js';
+import { type StudentContext, gradeStudent, type StudentFindings } from './grade-student.js';
 import { computeScore, type ScoreBreakdown } from './score.js';
 import { compareSubmissions, type PairScore, type SourceFile } from './similarity/index.js';
 import { type ExtensionRow, ManifestRow, type RosterRow, readClassCsv } from './submissions/class-csv.js';
@@ -87,13 +87,8 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
       const time = submission ? submissionTime(id, manifest, submission.mtime) : undefined;
       const extension = options.extensions?.find((e) => e.student_id === id);
       const deadline = new Date(extension ? extension.deadline : spec.deadline);
-      findings.push(
-        await gradeStudent(
-          { studentId: id, name: names.get(id) ?? '', submission, time, deadline },
-          spec,
-          run,
-        ),
-      );
+      const ctx = { studentId: id, name: names.get(id) ?? '', submission, time, deadline };
+      findings.push(await gradeStudent(ctx, spec, run).catch((error: unknown) => notChecked(ctx, error)));
       options.onProgress?.(i + 1, ids.length, id);
     }
     const sources = new Map(
@@ -106,6 +101,21 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** Last resort: a check that threw still leaves the student a row, with the reason, for a TA to look at. */
+function notChecked(ctx: StudentContext, error: unknown): StudentFindings {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return {
+    studentId: ctx.studentId,
+    name: ctx.name,
+    deadline: ctx.deadline,
+    submitted: ctx.submission !== undefined,
+    code: [],
+    lateDays: 0,
+    flags: [],
+    notes: [`not graded, the grader failed on this submission: ${reason}`],
+  };
 }
 
 function toSource(f: { rel: string; content: string }): SourceFile {

@@ -5,16 +5,29 @@ import type { CodeFile } from './code.js';
 import { findBoundPorts } from './port-static.js';
 import { runStudentServer, type ServerRun, type ServerRunOptions } from './server-run.js';
 
+export interface EntryRun {
+  /** The file run (its path in the submission), or the spec's name for it when it is missing. */
+  entry: string;
+  found: boolean;
+  run?: ServerRun;
+  /** Share of this server's checks passed. */
+  fraction: number;
+}
+
 export interface PortCheck {
   /** Ports the code binds, by reading it. */
   staticPorts: number[];
-  entry?: string;
-  run?: ServerRun;
-  /** Share of the server part earned. */
+  /** One per server the spec asks for (`code.entry`, then `code.extraEntries`), each run on its own. */
+  runs: EntryRun[];
+  /** Share of the server part earned: the mean over the servers. */
   fraction: number;
   flags: Flag[];
   notes: string[];
 }
+
+type PortSpec = Pick<AssignmentSpec, 'port'> & {
+  code: Pick<AssignmentSpec['code'], 'entry' | 'extraEntries'>;
+};
 
 /**
  * The file to run: the spec's `entry` (at the top or in a subfolder, shallowest first), else the first file
@@ -32,45 +45,56 @@ export function pickEntry(code: CodeFile[], entry: string | undefined): CodeFile
   return byDepth.find((f) => findBoundPorts(f.content).length > 0);
 }
 
-/** Static port reading always; the live run (from a copy of all the student's files) only when `run` options are given and the spec names a port. */
+/**
+ * Static port reading always; each server run live (from a copy of all the student's files, one after another)
+ * only when `run` options are given and the spec names a port.
+ */
 export async function checkPort(
   code: CodeFile[],
   files: SubmittedFile[],
-  spec: Pick<AssignmentSpec, 'port' | 'code'>,
+  spec: PortSpec,
   run: Omit<ServerRunOptions, 'port'> | null,
 ): Promise<PortCheck> {
-  const entryFile = pickEntry(code, spec.code.entry);
   const staticPorts = [...new Set(code.flatMap((f) => findBoundPorts(f.content)))].sort((a, b) => a - b);
-  if (spec.port === undefined) return { staticPorts, fraction: 1, flags: [], notes: [] };
+  if (spec.port === undefined) return { staticPorts, runs: [], fraction: 1, flags: [], notes: [] };
   const notes: string[] = [];
-  let failed = false;
-  if (staticPorts.length && !staticPorts.includes(spec.port)) {
-    failed = true;
+  const wrongPort = staticPorts.length > 0 && !staticPorts.includes(spec.port);
+  if (wrongPort)
     notes.push(`code binds port ${staticPorts.join(', ')}, the assignment asks for ${spec.port}`);
+  const wanted = [spec.code.entry, ...(spec.code.extraEntries ?? [])];
+  const runs: EntryRun[] = [];
+  for (const name of wanted) {
+    const file = pickEntry(code, name);
+    const prefix = wanted.length > 1 ? `${file?.rel ?? name}: ` : '';
+    if (!file) {
+      notes.push(name ? `no ${name} to run` : 'no file that opens a server socket');
+      runs.push({ entry: name ?? '?', found: false, fraction: 0 });
+    } else if (!run) {
+      runs.push({ entry: file.rel, found: true, fraction: wrongPort ? 0 : 1 });
+    } else {
+      const one = await runOne(files, file.rel, { ...run, port: spec.port });
+      notes.push(...one.notes.map((n) => prefix + n));
+      runs.push(one.entryRun);
+    }
   }
-  if (!entryFile) {
-    notes.push(spec.code.entry ? `no ${spec.code.entry} to run` : 'no file that opens a server socket');
-    return { staticPorts, fraction: 0, flags: ['PORT'], notes };
-  }
-  if (!run) {
+  const fraction = runs.reduce((t, r) => t + r.fraction, 0) / Math.max(1, runs.length);
+  const allPassed = runs.every((r) => r.found && r.fraction === 1 && !r.run?.failure);
+  return { staticPorts, runs, fraction, flags: allPassed && !wrongPort ? [] : ['PORT'], notes };
+}
+
+async function runOne(files: SubmittedFile[], entry: string, options: ServerRunOptions) {
+  let run: ServerRun;
+  try {
+    run = await runStudentServer(files, entry, options);
+  } catch (error) {
+    // e.g. a file the grader cannot copy: the run never happened, say why (no temp paths: notes stay deterministic).
+    const e = error as NodeJS.ErrnoException;
     return {
-      staticPorts,
-      entry: entryFile.rel,
-      fraction: failed ? 0 : 1,
-      flags: failed ? ['PORT'] : [],
-      notes,
+      entryRun: { entry, found: true, fraction: 0 },
+      notes: [`server not run: ${e.code ?? e.message}`],
     };
   }
-  const result = await runStudentServer(files, entryFile.rel, { ...run, port: spec.port });
-  if (result.failure) notes.push(result.failure);
-  for (const r of result.results.filter((x) => !x.ok)) notes.push(`check ${r.label} failed: ${r.detail}`);
-  const passedAll = result.listened && !result.failure && result.fraction === 1;
-  return {
-    staticPorts,
-    entry: entryFile.rel,
-    run: result,
-    fraction: result.failure && !result.listened ? 0 : result.fraction,
-    flags: passedAll && !failed ? [] : ['PORT'],
-    notes,
-  };
+  const notes = run.failure ? [run.failure] : [];
+  for (const r of run.results.filter((x) => !x.ok)) notes.push(`check ${r.label} failed: ${r.detail}`);
+  return { entryRun: { entry, found: true, run, fraction: run.listened ? run.fraction : 0 }, notes };
 }

@@ -29,6 +29,16 @@ const runAsNobody = () => process.getuid?.() === 0;
 export async function makeSandboxCopy(files: SubmittedFile[]): Promise<string> {
   // Directly under the system temp dir: a root-only parent would stop `nobody` from entering.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'grader-run-'));
+  try {
+    await copyInto(dir, files);
+  } catch (error) {
+    await removeSandbox(dir);
+    throw error;
+  }
+  return dir;
+}
+
+async function copyInto(dir: string, files: SubmittedFile[]): Promise<void> {
   const dirs = new Set<string>([dir]);
   for (const f of files) {
     const target = path.join(dir, ...f.rel.split('/'));
@@ -38,7 +48,6 @@ export async function makeSandboxCopy(files: SubmittedFile[]): Promise<string> {
     if (runAsNobody()) await chown(target, NOBODY, NOBODY);
   }
   if (runAsNobody()) for (const d of dirs) await chown(d, NOBODY, NOBODY);
-  return dir;
 }
 
 export async function removeSandbox(dir: string): Promise<void> {

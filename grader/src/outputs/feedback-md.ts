@@ -14,16 +14,18 @@ export function feedbackMarkdown(s: StudentResult, spec: AssignmentSpec): string
   for (const f of s.flags) out.push(`- \`${f}\`: ${FLAG_TEXT[f].ko} ${FLAG_TEXT[f].en}`);
   if (s.notes.length) out.push('', '### 세부 내용 / Details', '', ...s.notes.map((note) => `- ${note}`));
   out.push('', '## 점수 계산 / How the score was computed', '', ...scoreLines(s, spec));
-  const tail = s.port?.run?.stderrTail;
-  if (tail)
+  for (const r of s.port?.runs ?? []) {
+    const tail = r.run?.stderrTail;
+    if (!tail) continue;
     out.push(
       '',
-      '## 서버 오류 출력 / Server stderr (last lines)',
+      `## 서버 오류 출력 / Server stderr (${r.entry}, last lines)`,
       '',
       '```text',
       tail.replaceAll('```', "'''"),
       '```',
     );
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -55,12 +57,11 @@ function checkedRows(s: StudentResult, spec: AssignmentSpec): [string, string][]
   if (p && spec.port !== undefined) {
     const bound = p.staticPorts.length ? p.staticPorts.join(', ') : 'no literal found';
     rows.push(['포트 Port (code)', `${bound}; required ${spec.port}`]);
-    if (p.run) {
-      rows.push([
-        '서버 실행 Server run',
-        `python3 ${p.entry}: ${p.run.listened ? 'listened' : 'did not listen'}${p.run.failure ? `; ${p.run.failure}` : ''}`,
-      ]);
-      for (const c of p.run.results) rows.push([`검사 Check ${c.label}`, `${c.ok ? '✓' : '✗'} ${c.detail}`]);
+    for (const r of p.runs) {
+      if (!r.run) continue;
+      const how = `${r.run.listened ? 'listened' : 'did not listen'}${r.run.failure ? `; ${r.run.failure}` : ''}`;
+      rows.push(['서버 실행 Server run', `python3 ${r.entry}: ${how}`]);
+      for (const c of r.run.results) rows.push([`검사 Check ${c.label}`, `${c.ok ? '✓' : '✗'} ${c.detail}`]);
     }
   }
   return rows;

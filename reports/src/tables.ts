@@ -1,7 +1,7 @@
 /** The result tables as plain data; the terminal and the PDF each draw them their own way. */
 import { fmtInt, fmtMs } from './format.js';
 import { findRun, subjectsOf, metricValue } from './metrics.js';
-import type { LabResults } from './results.js';
+import type { LabResults, StressRun } from './results.js';
 
 export interface Table {
   title: string;
@@ -11,6 +11,23 @@ export interface Table {
   numeric: boolean[];
 }
 
+/** Why a run's numbers need a second look: its error, mostly failed requests, or a saturated generator. */
+function runNotes(run: StressRun): string[] {
+  if (run.error) return [`${run.scenario}: ${run.error}`];
+  const r = run.result;
+  if (!r) return [];
+  const notes: string[] = [];
+  if (r.requests > 0 && r.failures / r.requests >= 0.5) {
+    const kinds = Object.entries(r.failuresByKind)
+      .filter(([, n]) => n > 0)
+      .map(([kind]) => kind)
+      .join(', ');
+    notes.push(`${run.scenario}: ${Math.round((r.failures / r.requests) * 100)}% failed (${kinds})`);
+  }
+  if (r.generatorBound) notes.push(`${run.scenario}: generator-bound (numbers are a floor)`);
+  return notes;
+}
+
 function stressTable(results: LabResults): Table | null {
   if (results.stress.length === 0) return null;
   const cap = results.profile?.ramp.maxUsers;
@@ -18,9 +35,7 @@ function stressTable(results: LabResults): Table | null {
     const ramp = findRun(results.stress, subject, 'ramp');
     const fixed = findRun(results.stress, subject, 'fixed');
     const users = metricValue(ramp, 'users_at_first_failure');
-    const notes = [ramp, fixed]
-      .filter((r) => r?.error || r?.result?.generatorBound)
-      .map((r) => `${r!.scenario}: ${r!.error ?? 'generator-bound (numbers are a floor)'}`);
+    const notes = [ramp, fixed].flatMap((r) => (r ? runNotes(r) : []));
     // One cause (a server that never started) spoils both scenarios: say it once.
     if (ramp?.error && ramp.error === fixed?.error) notes.splice(0, notes.length, ramp.error);
     return [

@@ -9,6 +9,7 @@ import { svgToPng } from '../src/output/png.js';
 import { CSV_HEADER, resultsCsv } from '../src/output/results-csv.js';
 import { writeOutputs } from '../src/output/write-outputs.js';
 import { LabResults } from '../src/results.js';
+import { tablesFor } from '../src/tables.js';
 import { week6Fixture } from './fixtures.js';
 
 const dirs: string[] = [];
@@ -85,5 +86,21 @@ describe('writeOutputs', () => {
     expect(LabResults.parse(JSON.parse(readFileSync(outputs.json, 'utf8')))).toEqual(results);
     expect(readdirSync(join(out, 'charts'))).toHaveLength(18);
     expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+});
+
+describe('the comparison table', () => {
+  it('shows "—" for response times of a run nothing answered, and says why', () => {
+    const results = week6Fixture();
+    const run = results.stress.find((r) => r.subject.name === 'multithread' && r.scenario === 'fixed')!;
+    run.result!.failures = run.result!.requests;
+    run.result!.failuresByKind.timeout = run.result!.requests;
+    const table = tablesFor(results)[0]!;
+    const row = table.rows.find((r) => r[0] === 'multithread')!;
+    expect(row[table.headers.indexOf('fixed: mean ms')]).toBe('—');
+    expect(row.at(-1)).toBe('fixed: 100% failed (timeout)');
+    expect(table.rows.find((r) => r[0] === 'select')!.at(-1)).toBe(
+      'fixed: generator-bound (numbers are a floor)',
+    );
   });
 });

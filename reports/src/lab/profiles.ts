@@ -10,7 +10,7 @@ export function stressProfile(quick: boolean): StressProfile {
     ? {
         quick,
         ramp: { maxUsers: 60, spawnRate: 30, timeoutSec: 5 },
-        fixed: { users: 20, requests: 1000, maxSec: 3, timeoutSec: 5 },
+        fixed: { users: 20, requests: 1000, maxSec: 2, timeoutSec: 5 },
         keepAlive: false,
       }
     : {

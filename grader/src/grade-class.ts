@@ -24,7 +24,7 @@ export interface GradeClassOptions {
   extensions?: ExtensionRow[];
   /** Run each student's server (default true); false reads the code only. */
   runServers?: boolean;
-  serverRun?: Partial<Omit<ServerRunOptions, 'port' | 'checks'>>;
+  serverRun?: Partial<Omit<ServerRunOptions, 'port' | 'checks' | 'tcpChecks'>>;
   zipLimits?: ZipLimits;
   onProgress?: (done: number, total: number, studentId: string) => void;
 }
@@ -80,7 +80,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     const run =
       options.runServers === false
         ? null
-        : { ...DEFAULT_SERVER_RUN, ...options.serverRun, checks: spec.checks };
+        : { ...DEFAULT_SERVER_RUN, ...options.serverRun, checks: spec.checks, tcpChecks: spec.tcpChecks };
     const findings: StudentFindings[] = [];
     for (const [i, id] of ids.entries()) {
       const submission = byId.get(id);

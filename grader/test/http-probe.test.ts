@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { parseReply, runHttpCheck } from '../src/checks/http-probe.js';
+import { runTcpCheck } from '../src/checks/tcp-probe.js';
 
 let server: net.Server | undefined;
 
@@ -75,5 +76,37 @@ describe('parseReply', () => {
   it('waits for the end of the headers', () => {
     expect(parseReply(Buffer.from('HTTP/1.1 200 OK\r\nA: b\r\n'))).toBeNull();
     expect(parseReply(Buffer.from('HTTP/1.1 200 OK\r\nA: b\r\n\r\nbody'))?.body.toString()).toBe('body');
+  });
+});
+
+describe('runTcpCheck (echo)', () => {
+  /** An echo server that answers in pieces, as recv() loops do. */
+  function echo(transform: (b: Buffer) => Buffer = (b) => b): Promise<number> {
+    const created = net.createServer((socket) => {
+      socket.on('data', (d: Buffer) => {
+        const out = transform(d);
+        socket.write(out.subarray(0, 3));
+        setTimeout(() => socket.write(out.subarray(3)), 20);
+      });
+    });
+    server = created;
+    return new Promise((resolve) =>
+      created.listen(0, '127.0.0.1', () => resolve((created.address() as net.AddressInfo).port)),
+    );
+  }
+
+  it('passes when the same bytes come back, Hangul included, in pieces', async () => {
+    const port = await echo();
+    expect(await runTcpCheck(port, { send: '안녕하세요, 네트워크!\n' }, 5000)).toMatchObject({
+      ok: true,
+      detail: '31 bytes back',
+    });
+  });
+
+  it('compares against `expect` and says what came back', async () => {
+    const port = await echo((b) => Buffer.from(b.toString().toUpperCase()));
+    expect(await runTcpCheck(port, { send: 'hello\n', expect: 'HELLO\n' }, 5000)).toMatchObject({ ok: true });
+    const r = await runTcpCheck(port, { name: 'echo', send: 'hello\n' }, 5000);
+    expect(r).toEqual({ label: 'echo', ok: false, detail: 'got 6 bytes "HELLO\\n", expected 6 bytes' });
   });
 });

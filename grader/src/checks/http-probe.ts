@@ -16,8 +16,16 @@ export interface HttpReply {
 
 const MAX_REPLY_BYTES = 4 * 1024 * 1024;
 
-/** Sends one request over a raw socket (students' servers often send `\n` line ends that HTTP clients reject). */
-export function rawExchange(port: number, request: string, timeoutMs: number): Promise<Buffer> {
+/**
+ * Sends bytes over a raw socket (students' servers often send `\n` line ends that HTTP clients reject) and
+ * collects the reply until the server closes, `complete` says so, or the timeout.
+ */
+export function rawExchange(
+  port: number,
+  request: string,
+  timeoutMs: number,
+  complete: (data: Buffer) => boolean = replyComplete,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -36,7 +44,7 @@ export function rawExchange(port: number, request: string, timeoutMs: number): P
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.length;
-      if (size > MAX_REPLY_BYTES || replyComplete(Buffer.concat(chunks))) finish();
+      if (size > MAX_REPLY_BYTES || complete(Buffer.concat(chunks))) finish();
     });
     socket.on('end', () => finish());
     socket.on('error', (e) => finish(e));

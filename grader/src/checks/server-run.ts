@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { HttpCheck } from '@netlab/assignments';
+import type { HttpCheck, TcpCheck } from '@netlab/assignments';
 import type { SubmittedFile } from '../submissions/discover.js';
 import { isListening } from './listening.js';
 import { type ProbeResult, runHttpCheck } from './http-probe.js';
+import { runTcpCheck } from './tcp-probe.js';
 import {
   DEFAULT_SANDBOX_LIMITS,
   killSandboxed,
@@ -15,9 +16,11 @@ import {
 export interface ServerRunOptions {
   port: number;
   checks: HttpCheck[];
+  /** Raw TCP exchanges (week 2's echo server), run after the HTTP checks. */
+  tcpChecks?: TcpCheck[];
   /** How long the server gets to open the port. */
   startTimeoutMs: number;
-  /** Per HTTP check. */
+  /** Per check. */
   checkTimeoutMs: number;
   limits: SandboxLimits;
 }
@@ -85,8 +88,10 @@ export async function runStudentServer(
     const results: ProbeResult[] = [];
     for (const check of options.checks)
       results.push(await runHttpCheck(options.port, check, options.checkTimeoutMs));
+    for (const check of options.tcpChecks ?? [])
+      results.push(await runTcpCheck(options.port, check, options.checkTimeoutMs));
     const passed = results.filter((r) => r.ok).length;
-    const fraction = options.checks.length ? passed / options.checks.length : 1;
+    const fraction = results.length ? passed / results.length : 1;
     return {
       listened,
       results,

@@ -1,32 +1,48 @@
 import { SimilarityError } from './errors.js';
 import { fragmentsBetween } from './fragments.js';
 import { resolveOptions } from './options.js';
-import { buildProfile, type Profile, type ProfileSettings, templateCounts } from './profile.js';
+import {
+  buildProfile,
+  type FragmentSource,
+  type Profile,
+  type ProfileSettings,
+  templateCounts,
+} from './profile.js';
 import { sharedCounts } from './shared-counts.js';
 import { tokenizeAll } from './tokenize-pool.js';
 import type { Fragment, PairScore, SimilarityOptions, Submission } from './types.js';
 
 function tooSmallNote(profiles: readonly Profile[], minKgrams: number): string | undefined {
-  const small = profiles.filter((p) => p.strict.kgrams.length < minKgrams);
+  const small = profiles.filter((p) => p.strict.own < minKgrams);
   if (small.length === 0) return undefined;
-  const sizes = small.map((p) => `${p.id} has ${p.strict.kgrams.length}`).join(', ');
+  const sizes = small.map((p) => `${p.id} has ${p.strict.own}`).join(', ');
   return `too little non-template code to judge: ${sizes} k-grams of its own (need ${minKgrams})`;
 }
 
 /**
- * Fragments are computed when first read, then kept: a class of 1,000 has ~165k pairs above the band
- * floor but a TA opens a few dozen, and computing all of them up front was most of the run time.
+ * A pair whose fragments are computed when first read, then kept: a class of 1,000 has ~165k pairs
+ * above the band floor but a TA opens a few dozen, and computing all of them up front was most of
+ * the run time. A class (not a closure per pair) keeps each pair small; `toJSON` includes them.
  */
-function lazyFragments(pair: PairScore, compute: () => Fragment[]): void {
-  let cached: Fragment[] | undefined;
-  Object.defineProperty(pair, 'fragments', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      cached ??= compute();
-      return cached;
-    },
-  });
+class PairWithFragments implements PairScore {
+  #fragments: Fragment[] | undefined;
+
+  constructor(
+    readonly a: string,
+    readonly b: string,
+    readonly similarity: number,
+    private readonly sources: readonly [FragmentSource, FragmentSource, number, number],
+  ) {}
+
+  get fragments(): Fragment[] {
+    const [fa, fb, k, minRun] = this.sources;
+    this.#fragments ??= fragmentsBetween(fa, fb, k, minRun);
+    return this.#fragments;
+  }
+
+  toJSON(): PairScore {
+    return { a: this.a, b: this.b, similarity: this.similarity, fragments: this.fragments };
+  }
 }
 
 /** Dice coefficient over multisets: 2·|A∩B| / (|A|+|B|). */
@@ -90,11 +106,16 @@ export async function compareSubmissions(subs: Submission[], opts: SimilarityOpt
       const strict = dice(strictShared[index] ?? 0, a.strict.size, b.strict.size);
       const loose = dice(looseShared[index] ?? 0, a.loose.size, b.loose.size);
       const similarity = Math.max(strict, options.looseWeight * loose);
-      const pair: PairScore = { a: a.id, b: b.id, similarity, fragments: [] };
-      if (similarity >= options.fragmentsFrom) {
-        lazyFragments(pair, () => fragmentsBetween(a, b, options.looseKgramLength, minRun));
-      }
-      pairs.push(pair);
+      pairs.push(
+        similarity >= options.fragmentsFrom
+          ? new PairWithFragments(a.id, b.id, similarity, [
+              a.fragments,
+              b.fragments,
+              options.looseKgramLength,
+              minRun,
+            ])
+          : { a: a.id, b: b.id, similarity, fragments: [] },
+      );
     }
   }
   return pairs.sort(byScoreThenIds);

@@ -1,5 +1,5 @@
 import type { Kgram } from './fingerprint.js';
-import type { Profile } from './profile.js';
+import type { FragmentSource } from './profile.js';
 import type { Fragment, Span } from './types.js';
 
 /** A diagonal run of matching k-grams: A's k-grams [a, a + length) equal B's [b, b + length). */
@@ -60,9 +60,9 @@ function tile(runs: Run[], aCount: number, bCount: number): Run[] {
   return kept.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
-function span(profile: Profile, first: number, count: number, k: number): Span {
-  const head = profile.loose.kgrams[first] as Kgram;
-  const tail = profile.loose.kgrams[first + count - 1] as Kgram;
+function span(profile: FragmentSource, first: number, count: number, k: number): Span {
+  const head = profile.kgrams[first] as Kgram;
+  const tail = profile.kgrams[first + count - 1] as Kgram;
   const unit = profile.units[head.unit];
   if (unit === undefined) throw new Error(`k-gram refers to a missing unit in ${profile.id}`);
   const lastToken = Math.min(tail.start + k, unit.tokens.length) - 1;
@@ -79,8 +79,13 @@ function span(profile: Profile, first: number, count: number, k: number): Span {
  * Matching regions of two submissions' non-template code, as line ranges in each: runs of the
  * loose family's k-grams (length k), kept when at least `minRun` k-grams long.
  */
-export function fragmentsBetween(a: Profile, b: Profile, k: number, minRun: number): Fragment[] {
-  const [ka, kb] = [a.loose.kgrams, b.loose.kgrams];
+export function fragmentsBetween(
+  a: FragmentSource,
+  b: FragmentSource,
+  k: number,
+  minRun: number,
+): Fragment[] {
+  const [ka, kb] = [a.kgrams, b.kgrams];
   const runs = tile(runsBetween(ka, kb), ka.length, kb.length).filter((run) => run.length >= minRun);
   return runs.map((run) => ({ a: span(a, run.a, run.length, k), b: span(b, run.b, run.length, k) }));
 }

@@ -4,8 +4,8 @@ import type { SourceFile } from './types.js';
 
 /** One fingerprint family of a submission, template k-grams already removed. */
 export interface Family {
-  /** Every non-template k-gram, in order (the loose family's feed the fragments). */
-  kgrams: Kgram[];
+  /** How many k-grams are the submission's own (not template). */
+  own: number;
   /** Winnowed non-template fingerprints as a multiset: hash → count. */
   fingerprints: Map<number, number>;
   size: number;
@@ -27,12 +27,20 @@ export interface ProfileSettings {
   loose: FamilySettings;
 }
 
-export interface Profile {
+/** What fragments need, kept apart so the fingerprint maps can be freed once pairs are scored. */
+export interface FragmentSource {
   id: string;
   files: readonly SourceFile[];
   units: Unit[];
+  /** Every non-template loose k-gram, in order. */
+  kgrams: Kgram[];
+}
+
+export interface Profile {
+  id: string;
   strict: Family;
   loose: Family;
+  fragments: FragmentSource;
 }
 
 export type TemplateCounts = Record<'strict' | 'loose', ReadonlyMap<number, number>>;
@@ -49,20 +57,24 @@ export function templateCounts(settings: ProfileSettings, units: readonly Unit[]
   return { strict: family(settings.strict), loose: family(settings.loose) };
 }
 
-function buildFamily(
+/** The submission's k-grams minus the template's, one occurrence cancelling one occurrence. */
+function ownKgrams(
   units: readonly Unit[],
   settings: FamilySettings,
   template: ReadonlyMap<number, number>,
-): Family {
+): Kgram[] {
   const left = new Map(template);
-  const kgrams = kgramsOf(units, settings.k, settings.spelling).filter(({ hash }) => {
+  return kgramsOf(units, settings.k, settings.spelling).filter(({ hash }) => {
     const remaining = left.get(hash) ?? 0;
     if (remaining === 0) return true;
     left.set(hash, remaining - 1);
     return false;
   });
-  const picked = winnow(kgrams, settings.w);
-  return { kgrams, fingerprints: count(picked), size: picked.length };
+}
+
+function family(kgrams: readonly Kgram[], w: number): Family {
+  const picked = winnow(kgrams, w);
+  return { own: kgrams.length, fingerprints: count(picked), size: picked.length };
 }
 
 export function buildProfile(
@@ -72,11 +84,11 @@ export function buildProfile(
   units: Unit[],
   template: TemplateCounts,
 ): Profile {
+  const loose = ownKgrams(units, settings.loose, template.loose);
   return {
     id,
-    files,
-    units,
-    strict: buildFamily(units, settings.strict, template.strict),
-    loose: buildFamily(units, settings.loose, template.loose),
+    strict: family(ownKgrams(units, settings.strict, template.strict), settings.strict.w),
+    loose: family(loose, settings.loose.w),
+    fragments: { id, files, units, kgrams: loose },
   };
 }

@@ -2,23 +2,23 @@ import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { runStudentServer, type ServerRunOptions } from '../src/checks/server-run.js';
 import { DEFAULT_SANDBOX_LIMITS } from '../src/checks/sandbox.js';
 import type { SubmittedFile } from '../src/submissions/discover.js';
 import { freePort } from './fixtures/free-port.js';
 import { pythonServers } from './fixtures/python-servers.js';
+import { useTempDir } from './fixtures/temp-dir.js';
 
 // Real python3 processes, one at a time (they share the port). Servers that should come up get a generous start
 // timeout (they return as soon as the port opens); those that never will get a short one so the suite stays quick.
-let root: string;
+const tmp = useTempDir('run-test');
 let port: number;
 let options: ServerRunOptions;
 let short: ServerRunOptions;
 let bomb: ServerRunOptions;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'grader-run-test-'));
   port = await freePort();
   options = {
     port,
@@ -34,9 +34,6 @@ beforeAll(async () => {
   // The process cap is per user (`nobody`): the bomb's small cap leaves room for other runs on the machine.
   bomb = { ...short, limits: { ...short.limits, maxProcesses: 40 } };
 });
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
 
 /** Alive and not a zombie (killed children of a dead parent wait for init to reap them). */
 function isRunning(pid: number): boolean {
@@ -48,7 +45,7 @@ function isRunning(pid: number): boolean {
 }
 
 async function submission(name: string, server: string): Promise<SubmittedFile[]> {
-  const dir = path.join(root, name);
+  const dir = path.join(tmp(), name);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'server.py'), server);
   await writeFile(path.join(dir, 'index.html'), '<h1>hi</h1>');
@@ -156,6 +153,6 @@ describe('runStudentServer', () => {
     const r = await runStudentServer(files, 'server.py', options);
     expect(r.listened).toBe(true);
     expect(r.results[0]?.ok).toBe(false);
-    expect(await readFile(path.join(root, 'deleter', 'index.html'), 'utf8')).toBe('<h1>hi</h1>');
+    expect(await readFile(path.join(tmp(), 'deleter', 'index.html'), 'utf8')).toBe('<h1>hi</h1>');
   });
 });

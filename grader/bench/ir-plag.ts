@@ -66,6 +66,7 @@ export function labelOf(id: string): Label {
 export interface Quality {
   pairs: number;
   precision: number;
+  flagged: number;
   falsePositives: number;
   recall: Record<Exclude<Label, 'N'>, number>;
   recallL1L2: number;
@@ -93,6 +94,7 @@ export function quality(rows: readonly Scored[], cut: number, floor: number): Qu
   return {
     pairs: rows.length,
     precision: flagged.length === 0 ? 1 : truePositives / flagged.length,
+    flagged: flagged.length,
     falsePositives: flagged.length - truePositives,
     recall,
     recallL1L2: share(

@@ -43,6 +43,7 @@ function qualityRow(name: string, cases: string, q: Quality): (string | number)[
     cases,
     q.pairs,
     fixed(q.precision, 3),
+    q.flagged,
     q.falsePositives,
     ...[r.L1, r.L2, r.L3, r.L4, r.L5, r.L6].map((x) => fixed(x)),
     fixed(q.recallL1L2, 3),

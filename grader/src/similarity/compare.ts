@@ -12,6 +12,15 @@ import { sharedCounts } from './shared-counts.js';
 import { tokenizeAll } from './tokenize-pool.js';
 import type { Fragment, PairScore, SimilarityOptions, Submission } from './types.js';
 
+function unreadableNote(
+  profiles: readonly Profile[],
+  unreadable: ReadonlyMap<string, string>,
+): string | undefined {
+  const bad = profiles.filter((p) => unreadable.has(p.id));
+  if (bad.length === 0) return undefined;
+  return `could not tokenise ${bad.map((p) => `${p.id} (${unreadable.get(p.id)})`).join(', ')}`;
+}
+
 function tooSmallNote(profiles: readonly Profile[], minKgrams: number): string | undefined {
   const small = profiles.filter((p) => p.strict.own < minKgrams);
   if (small.length === 0) return undefined;
@@ -81,14 +90,24 @@ export async function compareSubmissions(subs: Submission[], opts: SimilarityOpt
       );
     }
   });
-  const [templateUnits = [], ...units] = await tokenizeAll(options.language, [
-    options.template,
-    ...ordered.map((sub) => sub.files),
-  ]);
-  const template = templateCounts(settings, templateUnits);
-  const profiles = ordered.map((sub, i) =>
-    buildProfile(settings, sub.id, sub.files, units[i] ?? [], template),
+  const [templateResult = { units: [] }, ...results] = await tokenizeAll(
+    options.language,
+    [options.template, ...ordered.map((sub) => sub.files)],
+    options.tokenizeIn,
   );
+  if ('error' in templateResult) {
+    throw new SimilarityError(
+      'SIMILARITY_TOKENIZER_FAILED',
+      `could not tokenise the template (${options.template.map((f) => f.path).join(', ')}): ${templateResult.error}`,
+    );
+  }
+  const template = templateCounts(settings, templateResult.units);
+  const unreadable = new Map<string, string>();
+  const profiles = ordered.map((sub, i) => {
+    const result = results[i] ?? { units: [] };
+    if ('error' in result) unreadable.set(sub.id, result.error);
+    return buildProfile(settings, sub.id, sub.files, 'units' in result ? result.units : [], template);
+  });
   const strictShared = sharedCounts(profiles.map((p) => p.strict.fingerprints));
   const looseShared = sharedCounts(profiles.map((p) => p.loose.fingerprints));
   const minRun = Math.max(1, options.kgramLength - options.looseKgramLength + 1);
@@ -98,7 +117,7 @@ export async function compareSubmissions(subs: Submission[], opts: SimilarityOpt
     const a = profiles[i] as Profile;
     for (let j = i + 1; j < profiles.length; j++, index++) {
       const b = profiles[j] as Profile;
-      const note = tooSmallNote([a, b], options.minKgrams);
+      const note = unreadableNote([a, b], unreadable) ?? tooSmallNote([a, b], options.minKgrams);
       if (note !== undefined) {
         pairs.push({ a: a.id, b: b.id, similarity: null, note, fragments: [] });
         continue;

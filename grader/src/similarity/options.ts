@@ -23,6 +23,7 @@ const schema = z.object({
   looseWeight: z.number().min(0).max(1).default(defaults.looseWeight),
   windowLength: z.number().int().min(1).max(100).default(defaults.windowLength),
   minKgrams: z.number().int().min(1).default(defaults.minKgrams),
+  tokenizeIn: z.enum(['auto', 'child']).default('auto'),
 });
 
 export type ResolvedOptions = z.infer<typeof schema>;

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SimilarityError } from './errors.js';
 import { languageRules } from './language-rules.js';
 import { parserFor } from './parser.js';
-import { tokenizeFiles, type Unit } from './tokenize.js';
+import { type Tokenized, tokenizeSafely } from './tokenize.js';
 import type { SimilarityLanguage, SourceFile } from './types.js';
 
 export interface TokenizeRequest {
@@ -14,7 +14,7 @@ export interface TokenizeRequest {
   jobs: SourceFile[][];
 }
 
-export type TokenizeReply = { id: number } & ({ units: Unit[][] } | { error: string });
+export type TokenizeReply = { id: number } & ({ results: Tokenized[] } | { error: string });
 
 /** Below this many submissions a second process costs more than it saves. */
 const perProcessMinimum = 150;
@@ -23,7 +23,7 @@ const workerEntry = fileURLToPath(new URL('./tokenize-worker.ts', import.meta.ur
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 interface Pending {
-  resolve: (units: Unit[][]) => void;
+  resolve: (results: Tokenized[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -50,7 +50,7 @@ class TokenizerProcess {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (this.pending.size === 0) this.child.channel?.unref();
-      if ('units' in reply) waiting?.resolve(reply.units);
+      if ('results' in reply) waiting?.resolve(reply.results);
       else waiting?.reject(failure(reply.error));
     });
     this.child.once('error', (error) => this.fail(failure(error.message)));
@@ -59,7 +59,7 @@ class TokenizerProcess {
     );
   }
 
-  request(language: SimilarityLanguage, jobs: SourceFile[][]): Promise<Unit[][]> {
+  request(language: SimilarityLanguage, jobs: SourceFile[][]): Promise<Tokenized[]> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -116,9 +116,10 @@ export async function tokenizeAll(
   language: SimilarityLanguage,
   jobs: SourceFile[][],
   where: 'auto' | 'child' = 'auto',
-): Promise<Unit[][]> {
+): Promise<Tokenized[]> {
   const parser = where === 'auto' ? await inProcessParser(language) : undefined;
-  if (parser !== undefined) return jobs.map((files) => tokenizeFiles(parser, languageRules[language], files));
+  if (parser !== undefined)
+    return jobs.map((files) => tokenizeSafely(parser, languageRules[language], files));
   const processes = Math.max(
     1,
     Math.min(availableParallelism(), 2, Math.floor(jobs.length / perProcessMinimum)),

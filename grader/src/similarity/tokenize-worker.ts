@@ -1,6 +1,6 @@
 import { languageRules } from './language-rules.js';
 import { parserFor } from './parser.js';
-import { tokenizeFiles } from './tokenize.js';
+import { tokenizeSafely } from './tokenize.js';
 import type { TokenizeReply, TokenizeRequest } from './tokenize-pool.js';
 
 /** Idle this long and the child exits, handing its memory back; the parent spawns a new one if needed. */
@@ -14,7 +14,7 @@ process.on('message', async (request: TokenizeRequest) => {
   try {
     const parser = await parserFor(request.language);
     const rules = languageRules[request.language];
-    reply = { id: request.id, units: request.jobs.map((files) => tokenizeFiles(parser, rules, files)) };
+    reply = { id: request.id, results: request.jobs.map((files) => tokenizeSafely(parser, rules, files)) };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

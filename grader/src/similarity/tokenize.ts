@@ -95,3 +95,19 @@ export function tokenizeFiles(parser: Parser, rules: LanguageRules, files: reado
   });
   return units.filter((unit) => unit.tokens.length > 0);
 }
+
+/** One submission's units, or why it could not be tokenised (so one odd file cannot sink the class). */
+export type Tokenized = { units: Unit[] } | { error: string };
+
+export function tokenizeSafely(
+  parser: Parser,
+  rules: LanguageRules,
+  files: readonly SourceFile[],
+): Tokenized {
+  try {
+    return { units: tokenizeFiles(parser, rules, files) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { error: message.split('\n')[0] ?? message };
+  }
+}

@@ -24,6 +24,11 @@ export interface SimilarityOptions {
   looseWeight?: number;
   /** Winnowing window in k-grams; 1 keeps every k-gram. */
   windowLength?: number;
+  /**
+   * Where tokenising runs: `auto` (this process when tree-sitter works here, else child processes)
+   * or `child` (always child processes, e.g. to keep a native parser crash away from the caller).
+   */
+  tokenizeIn?: 'auto' | 'child';
   /** Fewer non-template k-grams than this on either side gives `similarity: null` with a note. */
   minKgrams?: number;
 }

@@ -61,6 +61,28 @@ describe('ids and odd input', () => {
     expect(pairs).toHaveLength(1);
   });
 
+  it.each(['auto', 'child'] as const)(
+    'gives a file it cannot tokenise no score and a note, and still scores the rest (%s)',
+    async (where) => {
+      const nested = { path: 'deep.py', content: `x = ${'('.repeat(30000)}1${')'.repeat(30000)}\n` };
+      const pairs = await compareSubmissions(
+        [
+          { id: 'deep', files: [nested] },
+          { id: 'a', files: [alice] },
+          { id: 'b', files: [alice] },
+        ],
+        { language: 'python', tokenizeIn: where },
+      );
+      expect(scoreOf(pairs, 'a', 'b')).toBe(1);
+      const broken = pairs.filter((p) => p.a === 'deep' || p.b === 'deep');
+      expect(broken).toHaveLength(2);
+      for (const p of broken) {
+        expect(p.similarity).toBeNull();
+        expect(p.note).toMatch(/could not tokenise deep/);
+      }
+    },
+  );
+
   it('names the bad option in one error', async () => {
     const run = compareSubmissions([], { language: 'cobol' as 'python', fragmentsFrom: -1 });
     await expect(run).rejects.toMatchObject({ code: 'SIMILARITY_OPTIONS_INVALID' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runStudentServer, type ServerRunOptions } from '../src/checks/server-run.js';
 import { DEFAULT_SANDBOX_LIMITS } from '../src/checks/sandbox.js';
 import type { SubmittedFile } from '../src/submissions/discover.js';
@@ -34,6 +34,19 @@ beforeAll(async () => {
   // The process cap is per user (`nobody`): the bomb's small cap leaves room for other runs on the machine.
   bomb = { ...short, limits: { ...short.limits, maxProcesses: 40 } };
 });
+
+const pidDirs: string[] = [];
+afterAll(async () => {
+  for (const dir of pidDirs) await rm(dir, { recursive: true, force: true });
+});
+
+/** Outside our private temp dir and world-writable: the server under test may run as `nobody`. */
+async function pidDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'grader-pids-'));
+  pidDirs.push(dir);
+  await chmod(dir, 0o777);
+  return dir;
+}
 
 /** Alive and not a zombie (killed children of a dead parent wait for init to reap them). */
 function isRunning(pid: number): boolean {
@@ -112,9 +125,7 @@ describe('runStudentServer', () => {
   });
 
   it('contains a fork bomb and kills every process it made', async () => {
-    // Outside our private temp dir, world-writable: the bomb may run as `nobody`.
-    const pids = await mkdtemp(path.join(os.tmpdir(), 'grader-pids-'));
-    await chmod(pids, 0o777);
+    const pids = await pidDir();
     const r = await runStudentServer(
       await submission('fork', pythonServers.forkBomb(pids)),
       'server.py',
@@ -124,12 +135,10 @@ describe('runStudentServer', () => {
     const forked = (await readdir(pids)).map(Number);
     expect(forked.length).toBeLessThanOrEqual(bomb.limits.maxProcesses);
     expect(forked.filter(isRunning)).toEqual([]);
-    await rm(pids, { recursive: true, force: true });
   });
 
   it('kills a daemon that left the process group, freeing the port for the next student', async () => {
-    const pids = await mkdtemp(path.join(os.tmpdir(), 'grader-pids-'));
-    await chmod(pids, 0o777);
+    const pids = await pidDir();
     const r = await runStudentServer(
       await submission('daemon', pythonServers.daemon(port, pids)),
       'server.py',
@@ -145,7 +154,6 @@ describe('runStudentServer', () => {
       options,
     );
     expect(next).toMatchObject({ listened: true, fraction: 1 });
-    await rm(pids, { recursive: true, force: true });
   });
 
   it('runs from a copy: a server that deletes files leaves the submission intact', async () => {

@@ -37,17 +37,25 @@ export function serveConnection(
   let timer: NodeJS.Timeout | undefined;
   let file: ReadStream | undefined;
 
-  const arm = (): void => {
+  let generation = 0;
+  const disarm = (): void => {
+    generation++;
     clearTimeout(timer);
+  };
+  const arm = (): void => {
+    disarm();
     const ms = draining ? Math.min(options.idleTimeoutMs, DRAIN_GRACE_MS) : options.idleTimeoutMs;
-    timer = setTimeout(() => stream.destroy(), ms);
+    const armed = generation;
+    // Timers run before I/O in each loop turn: after a stall (a busy machine, a slow worker start) the
+    // timer could fire with the client's bytes already waiting. One more turn lets them be read first.
+    timer = setTimeout(() => setImmediate(() => armed === generation && stream.destroy()), ms);
   };
 
   const finish = (plan: ResponsePlan): void => {
     busy = false;
     file = undefined;
     if (closed) return;
-    if (!plan.keepAlive || draining || peerEnded) {
+    if (!plan.keepAlive || draining) {
       end();
       return;
     }
@@ -89,7 +97,7 @@ export function serveConnection(
       else arm();
       return;
     }
-    clearTimeout(timer);
+    disarm();
     busy = true;
     buffered = parsed.kind === 'request' ? buffered.subarray(parsed.length) : Buffer.alloc(0);
     send(handle(parsed, !draining && !peerEnded));
@@ -98,7 +106,7 @@ export function serveConnection(
   const done = new Promise<void>((resolve) => {
     stream.on('close', () => {
       closed = true;
-      clearTimeout(timer);
+      disarm();
       file?.destroy();
       resolve();
     });

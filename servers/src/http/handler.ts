@@ -92,7 +92,7 @@ export function createHandler(options: HandlerOptions): RequestHandler {
     keepAlive,
   });
 
-  return (parsed, allowKeepAlive = true) => {
+  const plan: RequestHandler = (parsed, allowKeepAlive = true) => {
     if (parsed.kind === 'error') return errorPage(parsed.status, false);
     const { request } = parsed;
     const keepAlive =
@@ -101,9 +101,9 @@ export function createHandler(options: HandlerOptions): RequestHandler {
       return errorPage(405, keepAlive, { Allow: ALLOWED_METHODS });
     }
     const resolved = resolvePath(root, request.target);
-    let plan: ResponsePlan;
+    let response: ResponsePlan;
     if (resolved.kind === 'file') {
-      plan = fileResponse(
+      response = fileResponse(
         200,
         resolved.path,
         resolved.stats.size,
@@ -111,10 +111,19 @@ export function createHandler(options: HandlerOptions): RequestHandler {
         keepAlive,
       );
     } else if (resolved.status === 404) {
-      plan = notFound(keepAlive);
+      response = notFound(keepAlive);
     } else {
-      plan = errorPage(resolved.status, keepAlive);
+      response = errorPage(resolved.status, keepAlive);
     }
-    return request.method === 'HEAD' ? { ...plan, body: { kind: 'none' } } : plan;
+    return request.method === 'HEAD' ? { ...response, body: { kind: 'none' } } : response;
+  };
+
+  // A file that cannot be read now (EMFILE, EACCES, removed mid-request) costs this request a 500, nothing more.
+  return (parsed, allowKeepAlive) => {
+    try {
+      return plan(parsed, allowKeepAlive);
+    } catch {
+      return errorPage(500, false);
+    }
   };
 }

@@ -13,19 +13,24 @@ export function forkWorker(options: WorkerOptions): ChildProcess {
   });
 }
 
-/** Resolves once the child has exited (the seeds' join()); SIGKILLs it if it outstays the grace period. */
-export function reap(child: ChildProcess): Promise<void> {
+/** Resolves once the child has exited, or turned out never to have started (EMFILE, EAGAIN). */
+export function whenGone(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), REAP_GRACE_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
+    child.once('exit', () => resolve());
+    child.once('error', () => {
+      if (child.pid === undefined) resolve();
     });
   });
 }
 
-/** Asks a worker to finish its connections and exit, if it is still there to ask. */
-export function drainChild(child: ChildProcess): void {
+/**
+ * Asks a worker to finish its connections and exit, and waits until it has (the seeds' join());
+ * a worker that outstays the grace period is killed, so shutdown always ends.
+ */
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.connected) child.send({ t: 'drain' });
+  const timer = setTimeout(() => child.kill('SIGKILL'), REAP_GRACE_MS);
+  await whenGone(child);
+  clearTimeout(timer);
 }

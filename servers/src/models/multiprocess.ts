@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { drainChild, forkWorker, reap } from './children.js';
+import { forkWorker, stopChild, whenGone } from './children.js';
 import { listenServer } from './listen.js';
 import type { ModelOptions, ModelServer } from './types.js';
 
@@ -12,9 +12,8 @@ import type { ModelOptions, ModelServer } from './types.js';
  * At most `workers` children live at once; later connections wait their turn.
  */
 export function createMultiprocessServer(options: ModelOptions): ModelServer {
-  const children = new Map<number, ChildProcess>();
+  const children = new Set<ChildProcess>();
   const waiting: net.Socket[] = [];
-  const reaped: Promise<void>[] = [];
   let stopping = false;
 
   function startNext(): void {
@@ -26,11 +25,10 @@ export function createMultiprocessServer(options: ModelOptions): ModelServer {
         idleTimeoutMs: options.idleTimeoutMs,
         once: true,
       });
-      const pid = child.pid ?? -1;
-      children.set(pid, child);
-      reaped.push(reap(child));
-      child.once('exit', () => {
-        children.delete(pid);
+      children.add(child);
+      void whenGone(child).then(() => {
+        children.delete(child);
+        socket.destroy();
         startNext();
       });
       child.on('error', () => socket.destroy());
@@ -52,10 +50,9 @@ export function createMultiprocessServer(options: ModelOptions): ModelServer {
       stopping = true;
       server.close();
       for (const socket of waiting.splice(0)) socket.destroy();
-      for (const child of children.values()) drainChild(child);
-      await Promise.all(reaped);
+      await Promise.all([...children].map(stopChild));
     },
-    livePids: () => [...children.keys()],
+    livePids: () => [...children].flatMap((child) => (child.pid === undefined ? [] : [child.pid])),
     liveThreads: () => 0,
   };
 }

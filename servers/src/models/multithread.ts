@@ -11,7 +11,6 @@ import type { ModelOptions, ModelServer } from './types.js';
 export function createMultithreadServer(options: ModelOptions): ModelServer {
   const threads = new Set<ThreadHost>();
   const waiting: net.Socket[] = [];
-  const exited: Promise<void>[] = [];
   let stopping = false;
 
   function startNext(): void {
@@ -23,12 +22,10 @@ export function createMultithreadServer(options: ModelOptions): ModelServer {
         options.log,
       );
       threads.add(thread);
-      exited.push(
-        thread.exited.then(() => {
-          threads.delete(thread);
-          startNext();
-        }),
-      );
+      void thread.exited.then(() => {
+        threads.delete(thread);
+        startNext();
+      });
       thread.attach(socket);
     }
   }
@@ -46,7 +43,7 @@ export function createMultithreadServer(options: ModelOptions): ModelServer {
       server.close();
       for (const socket of waiting.splice(0)) socket.destroy();
       for (const thread of threads) thread.drain();
-      await Promise.all(exited);
+      await Promise.all([...threads].map((thread) => thread.exited));
     },
     livePids: () => [],
     liveThreads: () => threads.size,

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { drainChild, forkWorker, reap } from './children.js';
+import { forkWorker, stopChild, whenGone } from './children.js';
 import { listenServer } from './listen.js';
 import type { FromProcess } from './messages.js';
 import type { Address, ModelOptions, ModelServer } from './types.js';
@@ -12,9 +12,13 @@ import type { Address, ModelOptions, ModelServer } from './types.js';
  * node:cluster's default round-robin, whose primary accepts every connection and ships it to a worker.
  */
 export function createPreforkServer(options: ModelOptions): ModelServer {
-  const children = new Map<number, ChildProcess>();
-  const reaped: Promise<void>[] = [];
+  const children = new Set<ChildProcess>();
   let stopping = false;
+
+  const stop = async (): Promise<void> => {
+    stopping = true;
+    await Promise.all([...children].map(stopChild));
+  };
 
   const startWorker = (server: net.Server): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -23,13 +27,14 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
         idleTimeoutMs: options.idleTimeoutMs,
         once: false,
       });
-      const pid = child.pid ?? -1;
-      children.set(pid, child);
-      reaped.push(reap(child));
-      child.once('exit', (code, signal) => {
-        children.delete(pid);
-        if (!stopping) options.log(`prefork worker ${pid} exited (${signal ?? code}); ${children.size} left`);
-        reject(new Error(`worker ${pid} exited before it was ready`));
+      children.add(child);
+      void whenGone(child).then(() => {
+        children.delete(child);
+        if (!stopping)
+          options.log(
+            `prefork worker ${child.pid} exited (${child.signalCode ?? child.exitCode}); ${children.size} left`,
+          );
+        reject(new Error(`prefork worker ${child.pid} exited before it was ready`));
       });
       child.on('message', (message: FromProcess) => {
         if (message.t === 'ready') resolve();
@@ -43,20 +48,22 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
       const early: net.Socket[] = [];
       const server = net.createServer({ pauseOnConnect: true }, (socket) => early.push(socket));
       const address = await listenServer(server, port, host, options.log);
-      await Promise.all(Array.from({ length: options.workers }, () => startWorker(server)));
-      server.close();
+      try {
+        await Promise.all(Array.from({ length: options.workers }, () => startWorker(server)));
+      } catch (error) {
+        await stop();
+        throw error;
+      } finally {
+        server.close();
+      }
       const pool = [...children.values()];
       early.forEach((socket, i) => {
         pool[i % pool.length]!.send({ t: 'connection' }, socket);
       });
       return address;
     },
-    async close() {
-      stopping = true;
-      for (const child of children.values()) drainChild(child);
-      await Promise.all(reaped);
-    },
-    livePids: () => [...children.keys()],
+    close: stop,
+    livePids: () => [...children].flatMap((child) => (child.pid === undefined ? [] : [child.pid])),
     liveThreads: () => 0,
   };
 }

@@ -1,0 +1,121 @@
+#!/usr/bin/env tsx
+// Benchmark: every model against node:http and nginx, on loopback, closed loop, Connection: close and keep-alive.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_ROOT, MODELS } from '../src/index.js';
+import { GENERATOR, type LoadResult, runLoad } from './load.js';
+import { hasCommand, type Running, startNginx, startNodeHttp, stopChild } from './references.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const TARGET = '/index.html';
+const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+const SERVE = fileURLToPath(new URL('../src/bin/serve.ts', import.meta.url));
+
+const progress = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** The bench installs what it measures with, when it can (root on Debian), and says so when it cannot. */
+function ensureTools(): void {
+  const missing = ['wrk', 'nginx'].filter((tool) => !hasCommand(tool) && !hasCommand(`/usr/sbin/${tool}`));
+  if (missing.length === 0) return;
+  if (process.getuid?.() === 0 && hasCommand('apt-get')) {
+    progress(`installing ${missing.join(' ')} with apt-get…`);
+    spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
+      stdio: 'ignore',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  } else {
+    progress(`missing ${missing.join(' ')} (not root): nginx column skipped / autocannon used`);
+  }
+}
+
+async function startModel(model: string, keepAlive: boolean): Promise<Running> {
+  const args = [TSX_CLI, SERVE, 'http', '--model', model, '--port', '0'];
+  if (keepAlive) args.push('--keep-alive');
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      out += text;
+      const match = /listening on [\d.]+:(\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`${model} exited (${code}) before listening`)));
+  });
+  return { port, stop: () => stopChild(child) };
+}
+
+interface Row {
+  name: string;
+  mode: 'close' | 'keep-alive';
+  result: LoadResult;
+}
+
+async function measure(
+  name: string,
+  mode: Row['mode'],
+  start: () => Promise<Running | undefined>,
+): Promise<Row | undefined> {
+  const server = await start();
+  if (!server) return undefined;
+  try {
+    const url = `http://127.0.0.1:${server.port}${TARGET}`;
+    // A short warm-up fills caches and lets pools settle before the measured run.
+    await runLoad({ url, keepAlive: mode === 'keep-alive', connections: CONNECTIONS, seconds: 1 });
+    const result = await runLoad({
+      url,
+      keepAlive: mode === 'keep-alive',
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+    });
+    progress(`${name.padEnd(12)} ${mode.padEnd(10)} ${result.requestsPerSec.toFixed(0).padStart(7)} req/s`);
+    return { name, mode, result };
+  } finally {
+    await server.stop();
+  }
+}
+
+const fmt = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+
+function table(rows: Row[]): string {
+  const ref = (name: string, mode: Row['mode']): number | undefined =>
+    rows.find((row) => row.name === name && row.mode === mode)?.result.requestsPerSec;
+  const lines = [
+    '| server | connection | req/s | p50 ms | p99 ms | errors | × node:http | × nginx |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of rows) {
+    const node = ref('node:http', row.mode);
+    const nginx = ref('nginx', row.mode);
+    const r = row.result;
+    lines.push(
+      `| ${row.name} | ${row.mode} | ${r.requestsPerSec.toFixed(0)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${r.errors} | ${node ? fmt(r.requestsPerSec / node) : '—'} | ${nginx ? fmt(r.requestsPerSec / nginx) : '—'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  ensureTools();
+  progress(
+    `load: ${GENERATOR}, ${CONNECTIONS} connections, ${SECONDS} s per cell, GET ${TARGET} from ${DEFAULT_ROOT}`,
+  );
+  const rows: Row[] = [];
+  for (const mode of ['close', 'keep-alive'] as const) {
+    const keepAlive = mode === 'keep-alive';
+    const cells: [string, () => Promise<Running | undefined>][] = [
+      ['nginx', () => startNginx(DEFAULT_ROOT)],
+      ['node:http', () => startNodeHttp(DEFAULT_ROOT, keepAlive)],
+      ...MODELS.map((model): [string, () => Promise<Running>] => [model, () => startModel(model, keepAlive)]),
+    ];
+    for (const [name, start] of cells) {
+      const row = await measure(name, mode, start);
+      if (row) rows.push(row);
+      else progress(`${name}: not installed, skipped`);
+    }
+  }
+  process.stdout.write(`\n${table(rows)}\n`);
+}
+
+await main();

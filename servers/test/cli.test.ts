@@ -1,0 +1,96 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MODELS } from '../src/index.js';
+import { get } from './helpers/raw-http.js';
+import { descendants, isRunning, runServe, startServe } from './helpers/spawn-serve.js';
+
+describe.each(MODELS)('netlab-serve http --model %s', (model) => {
+  it('prints the ready line, serves, and on SIGTERM exits 0 leaving no process behind', async () => {
+    const served = await startServe(['http', '--model', model, '--port', '0', '--workers', '2']);
+    expect(served.stdout()).toMatch(/^listening on 127\.0\.0\.1:\d+\n$/);
+    expect((await get(served.port, '/')).status).toBe(200);
+    const family = descendants(served.child.pid!);
+    if (model === 'prefork') expect(family.length).toBeGreaterThanOrEqual(3);
+    served.child.kill('SIGTERM');
+    expect(await served.exited).toEqual({ code: 0, signal: null });
+    expect(family.filter(isRunning)).toEqual([]);
+  });
+
+  it('keeps running out of file descriptors, then serves again', async () => {
+    const served = await startServe(
+      ['http', '--model', model, '--port', '0', '--workers', '2'],
+      'ulimit -n 90',
+    );
+    // More clients than descriptors: libuv sheds what it cannot accept, so some hog is closed by the server.
+    const hogs: net.Socket[] = [];
+    const shed = new Promise<void>((resolve) => {
+      for (let i = 0; i < 120; i++) {
+        const socket = net.connect({ port: served.port, host: '127.0.0.1' });
+        socket.on('error', () => {});
+        socket.on('close', () => resolve());
+        hogs.push(socket);
+      }
+    });
+    await shed;
+    for (const socket of hogs) socket.destroy();
+    let status = 0;
+    for (let attempt = 0; attempt < 500 && status !== 200; attempt++) {
+      status = (await get(served.port, '/').catch(() => ({ status: 0 }))).status;
+    }
+    expect(status).toBe(200);
+    expect(served.child.exitCode).toBeNull();
+    served.child.kill('SIGTERM');
+    expect((await served.exited).code).toBe(0);
+  });
+});
+
+describe('netlab-serve command line', () => {
+  let blocker: net.Server;
+  let busyPort: number;
+
+  beforeAll(async () => {
+    blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    busyPort = (blocker.address() as net.AddressInfo).port;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+
+  it('honours --keep-alive', async () => {
+    const served = await startServe(['http', '--model', 'select', '--port', '0', '--keep-alive']);
+    const talk = await get(served.port, '/', 'Connection: close\r\n');
+    expect(talk.headers.get('connection')).toBe('close');
+    served.child.kill('SIGINT');
+    expect((await served.exited).code).toBe(0);
+  });
+
+  it('reports a port in use in one line and exits 1', async () => {
+    const result = await runServe(['http', '--model', 'select', '--port', String(busyPort)]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(new RegExp(`port ${busyPort} .*already in use`));
+    expect(result.stdout).toBe('');
+  });
+
+  it.each([
+    [['http', '--model', 'fork-bomb', '--port', '0'], /--model/],
+    [['http', '--model', 'select', '--port', 'eighty'], /--port/],
+    [['http', '--model', 'select', '--port', '0', '--bogus'], /bogus/],
+    [['http', '--model', 'select', '--port', '0', '--root', '/no/such/dir'], /--root/],
+    [['http', '--model', 'select', '--port', '0', '--idle-timeout', '-5'], /--idle-timeout/],
+    [['echo', '--port', '0', '--code', 'x'], /code/],
+    [['teleport', '--port', '0'], /unknown command/],
+    [[], /missing command/],
+  ])('rejects %j in one line with exit 2', async (args, pattern) => {
+    const result = await runServe(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(pattern);
+  });
+
+  it('prints usage for --help and exits 0', async () => {
+    const result = await runServe(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--model <single|multiprocess|prefork|multithread|threadpool|select>');
+  });
+});

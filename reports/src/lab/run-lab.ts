@@ -52,6 +52,7 @@ export async function runLab(
     );
 
     const profile = options.week === 5 || options.week === 6 ? stressProfile(options.quick) : null;
+    const notes = [...(netns?.notApplied ?? [])];
     const results: LabResults = {
       week: options.week,
       generatedAt: new Date().toISOString(),
@@ -66,11 +67,11 @@ export async function runLab(
         preflight: pre,
       },
       profile,
-      stress: profile ? await runStress(httpSubjects(options, netns), profile, progress) : [],
+      stress: profile ? await runStress(httpSubjects(options, netns), profile, progress, notes) : [],
       checks: options.week === 3 ? await runWeek3(options, netns, progress) : [],
       echo: [],
       attendance: [],
-      notes: netns?.notApplied ?? [],
+      notes,
     };
     if (options.week === 2) Object.assign(results, await runWeek2(options, netns, progress));
     if (options.target && isLoopback(new URL(options.target).hostname)) results.environment.path = 'loopback';

@@ -60,6 +60,7 @@ export async function runStress(
   specs: SubjectSpec[],
   profile: StressProfile,
   progress: LabProgress,
+  notes: string[],
 ): Promise<StressRun[]> {
   const runs: StressRun[] = [];
   for (const [i, spec] of specs.entries()) {
@@ -106,7 +107,11 @@ export async function runStress(
         }
       }
     } finally {
-      await server.stop();
+      const note = await server.stop();
+      if (note) {
+        notes.push(note);
+        progress.step(note);
+      }
     }
   }
   return runs;

@@ -4,12 +4,19 @@ import type { Netns } from '../net/netns.js';
 import { tcpConnectTime } from '../net/tcp-probe.js';
 import { type RunningServer, type ServerCommand, startServer } from '../process/supervisor.js';
 
+/**
+ * The numbers are in by the time a server is stopped; a server still draining a backlog of queued connections after
+ * 2 s is killed rather than allowed to hold up the next model (and the report says so).
+ */
+const STOP_GRACE_MS = 2000;
+
 export interface Reachable {
   host: string;
   port: number;
   /** null while running; why it stopped otherwise. A --target is never ours to watch. */
   exit: () => string | null;
-  stop: () => Promise<void>;
+  /** Stops it; returns a note when it had to be killed (it ignored SIGTERM for the grace period). */
+  stop: () => Promise<string | null>;
 }
 
 /** Starts a server command (inside the namespace when there is one) and returns where it listens. */
@@ -37,7 +44,10 @@ export async function startSubject(cmd: ServerCommand, netns: Netns | null): Pro
     port: server.port,
     exit: server.exit,
     stop: async () => {
-      await server.stop();
+      const { forced } = await server.stop(STOP_GRACE_MS);
+      return forced
+        ? `${cmd.label} did not exit within ${STOP_GRACE_MS / 1000} s of SIGTERM and was killed`
+        : null;
     },
   };
 }
@@ -55,5 +65,5 @@ export async function reachTarget(url: string): Promise<Reachable> {
       `--target ${url}: ${messageOf(error)} — is the server running on that port?`,
     );
   }
-  return { host, port, exit: () => null, stop: async () => {} };
+  return { host, port, exit: () => null, stop: async () => null };
 }

@@ -75,7 +75,7 @@ export async function runCheck(
   host: string,
   port: number,
   check: HttpCheck,
-  timeoutMs = 5000,
+  timeoutMs = 10_000,
 ): Promise<CheckOutcome> {
   const request =
     check.raw ??

@@ -1,6 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LabError } from '../src/errors.js';
+import { parseLabArgs } from '../src/lab/options.js';
+import { runLab } from '../src/lab/run-lab.js';
 import { createNetns, netnsSupport } from '../src/net/netns.js';
 import { tcpConnectTime } from '../src/net/tcp-probe.js';
 import { echoServerCommand } from '../src/process/reference-servers.js';
@@ -45,6 +50,32 @@ describe('--netns', () => {
     expect(ip('netns', 'list')).not.toContain(ns.name);
     expect(ip('-o', 'link')).not.toContain(`${ns.hostIf}@`);
   });
+
+  it('runs a lab week across the veth pair, says what it could not shape, and leaves no namespace', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'lab-netns-'));
+    try {
+      const options = parseLabArgs('week5', [
+        '--quick',
+        '--models',
+        'select',
+        '--netns',
+        '--rate',
+        '1gbit',
+        '--out',
+        out,
+      ]);
+      const { results } = await runLab(options, { sink: { write: () => {} } });
+      expect(results.environment.path).toBe('netns');
+      expect(results.environment.network.join(' ')).toContain('rate 1gbit each way (tbf)');
+      const url = results.stress[0]!.subject.url!;
+      expect(url).toMatch(/^http:\/\/10\.200\.\d+\.2:\d+$/);
+      expect(results.stress.every((r) => r.error === null && r.result!.requests > 0)).toBe(true);
+      const name = /in namespace (netlab-\S+)/.exec(results.environment.network.join(' '))![1]!;
+      expect(ip('netns', 'list')).not.toContain(name);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('cleans up when the process exits without teardown (the exit handler)', () => {
     const script = `

@@ -60,7 +60,7 @@ export function tickFormat(ticks: Pick<Ticks, 'step' | 'values'>): (value: numbe
 /** A measured value for a label: three significant figures at most, grouped thousands. */
 export function formatValue(value: number): string {
   const abs = Math.abs(value);
-  return formatNumber(value, abs >= 100 || abs === 0 ? 0 : abs >= 10 ? 1 : 2);
+  return formatNumber(value, abs >= 100 || Number.isInteger(value) ? 0 : abs >= 10 ? 1 : 2);
 }
 
 export function formatNumber(value: number, decimals: number): string {

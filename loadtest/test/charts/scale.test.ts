@@ -53,6 +53,6 @@ describe('tickFormat', () => {
   });
 
   it('formats measured values to about three figures', () => {
-    expect([12345.6, 42.42, 1.234, 0].map(formatValue)).toEqual(['12,346', '42.4', '1.23', '0']);
+    expect([12345.6, 42.42, 1.234, 0, 8].map(formatValue)).toEqual(['12,346', '42.4', '1.23', '0', '8']);
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { Server } from 'node:net';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { LabError } from '../src/errors.js';
@@ -77,5 +78,28 @@ describe('server supervisor', () => {
     expect(error).toBeInstanceOf(LabError);
     expect(error.message).toMatch(/never became ready within 2 s/);
     expect(pendingCleanups()).toBe(0);
+  });
+
+  it('kills its servers when the lab crashes (exit handlers)', async () => {
+    const script = `
+      import { installExitHandlers } from './src/process/cleanup.ts';
+      import { echoServerCommand } from './src/process/reference-servers.ts';
+      import { startServer } from './src/process/supervisor.ts';
+      installExitHandlers();
+      const server = await startServer(echoServerCommand());
+      console.log(server.pid);
+      setTimeout(() => { throw new Error('simulated crash'); }, 10);`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: new URL('..', import.meta.url).pathname,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('simulated crash');
+    const pid = Number(run.stdout.trim());
+    expect(pid).toBeGreaterThan(0);
+    // SIGKILL is sent before the crash exits; the orphan is reaped by init a moment later.
+    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(pid)).toBe(false);
   });
 });

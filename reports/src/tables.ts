@@ -18,10 +18,14 @@ function runNotes(run: StressRun): string[] {
   if (!r) return [];
   const notes: string[] = [];
   if (r.requests > 0 && r.failures / r.requests >= 0.5) {
-    const kinds = Object.entries(r.failuresByKind)
-      .filter(([, n]) => n > 0)
-      .map(([kind]) => kind)
-      .join(', ');
+    // The most frequent errors say more than the kind ("HTTP 501" rather than "status").
+    const top = [...r.failureRows].sort((a, b) => b.occurrences - a.occurrences).slice(0, 2);
+    const kinds = top.length
+      ? top.map((f) => f.error).join(', ')
+      : Object.entries(r.failuresByKind)
+          .filter(([, n]) => n > 0)
+          .map(([kind]) => kind)
+          .join(', ');
     notes.push(`${run.scenario}: ${Math.round((r.failures / r.requests) * 100)}% failed (${kinds})`);
   }
   if (r.generatorBound) notes.push(`${run.scenario}: generator-bound (numbers are a floor)`);

@@ -95,10 +95,13 @@ describe('the comparison table', () => {
     const run = results.stress.find((r) => r.subject.name === 'multithread' && r.scenario === 'fixed')!;
     run.result!.failures = run.result!.requests;
     run.result!.failuresByKind.timeout = run.result!.requests;
+    run.result!.failureRows = [
+      { method: 'GET', name: '/', kind: 'timeout', error: 'timeout after 5s', occurrences: 9 },
+    ];
     const table = tablesFor(results)[0]!;
     const row = table.rows.find((r) => r[0] === 'multithread')!;
     expect(row[table.headers.indexOf('fixed: mean ms')]).toBe('—');
-    expect(row.at(-1)).toBe('fixed: 100% failed (timeout)');
+    expect(row.at(-1)).toBe('fixed: 100% failed (timeout after 5s)');
     expect(table.rows.find((r) => r[0] === 'select')!.at(-1)).toBe(
       'fixed: generator-bound (numbers are a floor)',
     );

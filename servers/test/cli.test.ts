@@ -10,7 +10,7 @@ describe.each(MODELS)('netlab-serve http --model %s', (model) => {
     expect(served.stdout()).toMatch(/^listening on 127\.0\.0\.1:\d+\n$/);
     expect((await get(served.port, '/')).status).toBe(200);
     const family = descendants(served.child.pid!);
-    if (model === 'prefork') expect(family.length).toBeGreaterThanOrEqual(3);
+    if (model === 'prefork') expect(family.length).toBeGreaterThanOrEqual(2);
     served.child.kill('SIGTERM');
     expect(await served.exited).toEqual({ code: 0, signal: null });
     expect(family.filter(isRunning)).toEqual([]);
@@ -19,12 +19,12 @@ describe.each(MODELS)('netlab-serve http --model %s', (model) => {
   it('keeps running out of file descriptors, then serves again', async () => {
     const served = await startServe(
       ['http', '--model', model, '--port', '0', '--workers', '2'],
-      'ulimit -n 90',
+      'ulimit -n 160',
     );
     // More clients than descriptors: libuv sheds what it cannot accept, so some hog is closed by the server.
     const hogs: net.Socket[] = [];
     const shed = new Promise<void>((resolve) => {
-      for (let i = 0; i < 120; i++) {
+      for (let i = 0; i < 250; i++) {
         const socket = net.connect({ port: served.port, host: '127.0.0.1' });
         socket.on('error', () => {});
         socket.on('close', () => resolve());
@@ -33,15 +33,17 @@ describe.each(MODELS)('netlab-serve http --model %s', (model) => {
     });
     await shed;
     for (const socket of hogs) socket.destroy();
+    // Queued connections of the departed hogs are worked off first; retry until the server is ours again.
     let status = 0;
-    for (let attempt = 0; attempt < 500 && status !== 200; attempt++) {
+    const deadline = Date.now() + 60_000;
+    while (status !== 200 && Date.now() < deadline) {
       status = (await get(served.port, '/').catch(() => ({ status: 0 }))).status;
     }
     expect(status).toBe(200);
     expect(served.child.exitCode).toBeNull();
     served.child.kill('SIGTERM');
     expect((await served.exited).code).toBe(0);
-  });
+  }, 120_000);
 });
 
 describe('netlab-serve command line', () => {

@@ -1,4 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import type net from 'node:net';
+import type { ToProcess } from './messages.js';
 import type { WorkerOptions } from './types.js';
 import { workerBundle } from './worker-bundle.js';
 
@@ -10,6 +12,25 @@ export function forkWorker(options: WorkerOptions): ChildProcess {
   return fork(workerBundle('process-worker'), [JSON.stringify(options)], {
     execArgv: [],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+}
+
+/**
+ * Sends a socket or server to a worker; `onFail` runs if it cannot arrive (the worker never started —
+ * out of descriptors or processes — or has gone).
+ */
+export function sendTo(
+  child: ChildProcess,
+  message: ToProcess,
+  handle: net.Socket | net.Server,
+  onFail: () => void,
+): void {
+  if (!child.connected) {
+    onFail();
+    return;
+  }
+  child.send(message, handle, { keepOpen: false }, (error) => {
+    if (error) onFail();
   });
 }
 
@@ -29,7 +50,7 @@ export function whenGone(child: ChildProcess): Promise<void> {
  * a worker that outstays the grace period is killed, so shutdown always ends.
  */
 export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.connected) child.send({ t: 'drain' });
+  if (child.connected) child.send({ t: 'drain' } satisfies ToProcess);
   const timer = setTimeout(() => child.kill('SIGKILL'), REAP_GRACE_MS);
   await whenGone(child);
   clearTimeout(timer);

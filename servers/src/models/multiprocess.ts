@@ -1,25 +1,29 @@
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { forkWorker, stopChild, whenGone } from './children.js';
+import { forkWorker, sendTo, stopChild, whenGone } from './children.js';
 import { listenServer } from './listen.js';
 import type { ModelOptions, ModelServer } from './types.js';
+import { WaitingRoom } from './waiting-room.js';
+
+/** Descriptors kept free for starting a child (its IPC channel and pipes). */
+const DESCRIPTOR_RESERVE = 16;
 
 /**
  * multiprocess: a new child process for every connection (the seeds' Process(target=…)).
  * The parent accepts without reading (pauseOnConnect), forks, and hands the socket over with
- * child.send('connection', socket); Node closes the parent's copy once the child has it, so the client
- * sees the end of the response when the child closes (the seeds kept that copy and the last client hung).
- * At most `workers` children live at once; later connections wait their turn.
+ * child.send({ t: 'connection' }, socket); Node closes the parent's copy once the child has it, so the
+ * client sees the end of the response when the child closes (the seeds kept that copy and the last client
+ * hung). At most `workers` children live at once; later connections wait their turn.
  */
 export function createMultiprocessServer(options: ModelOptions): ModelServer {
   const children = new Set<ChildProcess>();
-  const waiting: net.Socket[] = [];
+  const waiting = new WaitingRoom(DESCRIPTOR_RESERVE, () => startNext());
   let stopping = false;
 
   function startNext(): void {
-    while (!stopping && children.size < options.workers && waiting.length > 0) {
-      const socket = waiting.shift()!;
-      if (socket.destroyed) continue;
+    while (!stopping && children.size < options.workers) {
+      const socket = waiting.take();
+      if (!socket) return;
       const child = forkWorker({
         handler: options.handler,
         idleTimeoutMs: options.idleTimeoutMs,
@@ -32,15 +36,12 @@ export function createMultiprocessServer(options: ModelOptions): ModelServer {
         startNext();
       });
       child.on('error', () => socket.destroy());
-      child.send({ t: 'connection' }, socket, { keepOpen: false }, (error) => {
-        if (error) socket.destroy();
-      });
+      sendTo(child, { t: 'connection' }, socket, () => socket.destroy());
     }
   }
 
   const server = net.createServer({ pauseOnConnect: true }, (socket) => {
-    socket.on('error', () => socket.destroy());
-    waiting.push(socket);
+    waiting.add(socket);
     startNext();
   });
 
@@ -49,7 +50,7 @@ export function createMultiprocessServer(options: ModelOptions): ModelServer {
     async close() {
       stopping = true;
       server.close();
-      for (const socket of waiting.splice(0)) socket.destroy();
+      waiting.clear();
       await Promise.all([...children].map(stopChild));
     },
     livePids: () => [...children].flatMap((child) => (child.pid === undefined ? [] : [child.pid])),

@@ -2,6 +2,10 @@ import net from 'node:net';
 import { listenServer } from './listen.js';
 import { ThreadHost } from './thread-host.js';
 import type { ModelOptions, ModelServer } from './types.js';
+import { WaitingRoom } from './waiting-room.js';
+
+/** Descriptors kept free for starting a thread (its own event loop: epoll and eventfds). */
+const DESCRIPTOR_RESERVE = 24;
 
 /**
  * multithread: a new worker thread for every connection, ended when that connection closes.
@@ -10,13 +14,13 @@ import type { ModelOptions, ModelServer } from './types.js';
  */
 export function createMultithreadServer(options: ModelOptions): ModelServer {
   const threads = new Set<ThreadHost>();
-  const waiting: net.Socket[] = [];
+  const waiting = new WaitingRoom(DESCRIPTOR_RESERVE, () => startNext());
   let stopping = false;
 
   function startNext(): void {
-    while (!stopping && threads.size < options.workers && waiting.length > 0) {
-      const socket = waiting.shift()!;
-      if (socket.destroyed) continue;
+    while (!stopping && threads.size < options.workers) {
+      const socket = waiting.take();
+      if (!socket) return;
       const thread = new ThreadHost(
         { handler: options.handler, idleTimeoutMs: options.idleTimeoutMs, once: true },
         options.log,
@@ -31,8 +35,7 @@ export function createMultithreadServer(options: ModelOptions): ModelServer {
   }
 
   const server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
-    socket.on('error', () => socket.destroy());
-    waiting.push(socket);
+    waiting.add(socket);
     startNext();
   });
 
@@ -41,7 +44,7 @@ export function createMultithreadServer(options: ModelOptions): ModelServer {
     async close() {
       stopping = true;
       server.close();
-      for (const socket of waiting.splice(0)) socket.destroy();
+      waiting.clear();
       for (const thread of threads) thread.drain();
       await Promise.all([...threads].map((thread) => thread.exited));
     },

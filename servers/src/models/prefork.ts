@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { forkWorker, stopChild, whenGone } from './children.js';
+import { forkWorker, sendTo, stopChild, whenGone } from './children.js';
 import { listenServer } from './listen.js';
 import type { FromProcess } from './messages.js';
 import type { Address, ModelOptions, ModelServer } from './types.js';
@@ -39,7 +39,7 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
       child.on('message', (message: FromProcess) => {
         if (message.t === 'ready') resolve();
       });
-      child.send({ t: 'server' }, server);
+      sendTo(child, { t: 'server' }, server, () => reject(new Error('could not start a prefork worker')));
     });
 
   return {
@@ -58,7 +58,7 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
       }
       const pool = [...children.values()];
       early.forEach((socket, i) => {
-        pool[i % pool.length]!.send({ t: 'connection' }, socket);
+        sendTo(pool[i % pool.length]!, { t: 'connection' }, socket, () => socket.destroy());
       });
       return address;
     },

@@ -3,6 +3,7 @@ import { type Connection, serveConnection } from '../http/connection.js';
 import { createHandler } from '../http/handler.js';
 import { listenServer } from './listen.js';
 import type { ModelOptions, ModelServer } from './types.js';
+import { WaitingRoom } from './waiting-room.js';
 
 /**
  * single: iterative. Take the next connection, serve it completely, close it, then take the next.
@@ -13,7 +14,8 @@ import type { ModelOptions, ModelServer } from './types.js';
  */
 export function createSingleServer(options: ModelOptions): ModelServer {
   const handle = createHandler(options.handler);
-  const waiting: net.Socket[] = [];
+  // No descriptor reserve: serving needs none beyond the cache, and checking costs a syscall per connection.
+  const waiting = new WaitingRoom(0, () => {});
   let current: Connection | undefined;
   let stopping = false;
   let running = false;
@@ -21,11 +23,7 @@ export function createSingleServer(options: ModelOptions): ModelServer {
 
   async function loop(): Promise<void> {
     running = true;
-    for (let socket = waiting.shift(); socket; socket = waiting.shift()) {
-      if (stopping) {
-        socket.destroy();
-        continue;
-      }
+    for (let socket = waiting.take(); socket && !stopping; socket = waiting.take()) {
       current = serveConnection(socket, handle, options);
       await current.done;
       current = undefined;
@@ -34,8 +32,7 @@ export function createSingleServer(options: ModelOptions): ModelServer {
   }
 
   const server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
-    socket.on('error', () => socket.destroy());
-    waiting.push(socket);
+    waiting.add(socket);
     if (!running) loopDone = loop();
   });
 
@@ -45,7 +42,7 @@ export function createSingleServer(options: ModelOptions): ModelServer {
       stopping = true;
       server.close();
       // Connections still waiting are like the kernel's listen queue on close: they are reset.
-      for (const socket of waiting.splice(0)) socket.destroy();
+      waiting.clear();
       current?.drain();
       await loopDone;
     },

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+// `node --import tsx` runs the bin in one process. The `tsx` command would add a parent that relays
+// signals and SIGKILLs the server if it has not acknowledged one within 30 ms — too tight on a busy machine.
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const SERVE = fileURLToPath(new URL('../../src/bin/serve.ts', import.meta.url));
 const READY = /^listening on ([\d.]+):(\d+)$/m;
 
@@ -27,10 +29,10 @@ export interface Served {
   exited: Promise<Exit>;
 }
 
-/** The command line that runs the bin the way the root `pnpm serve` does (tsx), optionally under a shell prefix. */
+/** The command line that runs the bin through tsx's loader, optionally after a shell prefix (e.g. `ulimit`). */
 export function serveCommand(args: string[], shellPrefix?: string): [string, string[]] {
-  if (!shellPrefix) return [process.execPath, [TSX_CLI, SERVE, ...args]];
-  const quoted = [process.execPath, TSX_CLI, SERVE, ...args].map((a) => `'${a}'`).join(' ');
+  if (!shellPrefix) return [process.execPath, ['--import', TSX_LOADER, SERVE, ...args]];
+  const quoted = [process.execPath, '--import', TSX_LOADER, SERVE, ...args].map((a) => `'${a}'`).join(' ');
   return ['/bin/sh', ['-c', `${shellPrefix} && exec ${quoted}`]];
 }
 

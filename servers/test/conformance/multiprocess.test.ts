@@ -1,0 +1,3 @@
+import { conformanceSuite } from '../helpers/conformance-suite.js';
+
+conformanceSuite('multiprocess');

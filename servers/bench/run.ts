@@ -2,7 +2,7 @@
 // Benchmark: every model against node:http and nginx, on loopback, closed loop, Connection: close and keep-alive.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_ROOT, MODELS } from '../src/index.js';
 import { GENERATOR, type LoadResult, runLoad } from './load.js';
 import { hasCommand, type Running, startNginx, startNodeHttp, stopChild } from './references.js';
@@ -10,7 +10,8 @@ import { hasCommand, type Running, startNginx, startNodeHttp, stopChild } from '
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const TARGET = '/index.html';
-const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+// `node --import tsx`, one process: the `tsx` command's signal relay can SIGKILL a busy server (see README).
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const SERVE = fileURLToPath(new URL('../src/bin/serve.ts', import.meta.url));
 
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -31,9 +32,14 @@ function ensureTools(): void {
 }
 
 async function startModel(model: string, keepAlive: boolean): Promise<Running> {
-  const args = [TSX_CLI, SERVE, 'http', '--model', model, '--port', '0'];
+  const args = ['--import', TSX_LOADER, SERVE, 'http', '--model', model, '--port', '0'];
   if (keepAlive) args.push('--keep-alive');
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Pass the server's stderr on, minus its own shutdown notice.
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    const news = text.replace(/^SIG\w+: finishing in-flight requests\n/m, '');
+    if (news) process.stderr.write(news);
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
@@ -61,8 +67,8 @@ async function measure(
   if (!server) return undefined;
   try {
     const url = `http://127.0.0.1:${server.port}${TARGET}`;
-    // A short warm-up fills caches and lets pools settle before the measured run.
-    await runLoad({ url, keepAlive: mode === 'keep-alive', connections: CONNECTIONS, seconds: 1 });
+    // One request warms the caches; a warm-up run would leave per-connection models a queue of dead clients.
+    await fetch(url).then((response) => response.arrayBuffer());
     const result = await runLoad({
       url,
       keepAlive: mode === 'keep-alive',

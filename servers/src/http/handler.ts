@@ -3,7 +3,7 @@ import path from 'node:path';
 import mime from 'mime-types';
 import { FileCache } from './file-cache.js';
 import type { HttpRequest, ParseResult } from './parse-request.js';
-import { resolvePath } from './resolve-path.js';
+import { CachedResolver } from './resolve-path.js';
 import { reasonPhrase, responseHead } from './response-head.js';
 
 export interface HandlerOptions {
@@ -48,10 +48,6 @@ function hasBody(request: HttpRequest): boolean {
   return request.headers.has('transfer-encoding') || (length !== undefined && Number(length) > 0);
 }
 
-function contentTypeOf(file: string): string {
-  return mime.contentType(path.extname(file)) || 'application/octet-stream';
-}
-
 /**
  * The one request handler every concurrency model shares: a parsed request in, a response plan out.
  * File lookups are synchronous (a realpath and a stat, microseconds on a warm page cache) so the plan is
@@ -60,6 +56,17 @@ function contentTypeOf(file: string): string {
 export function createHandler(options: HandlerOptions): RequestHandler {
   const root = realpathSync.native(options.root);
   const cache = new FileCache();
+  const resolver = new CachedResolver(root);
+  const types = new Map<string, string>();
+  const contentTypeOf = (file: string): string => {
+    const extension = path.extname(file);
+    let type = types.get(extension);
+    if (type === undefined) {
+      type = mime.contentType(extension) || 'application/octet-stream';
+      types.set(extension, type);
+    }
+    return type;
+  };
 
   const errorPage = (status: number, keepAlive: boolean, extra?: Record<string, string>): ResponsePlan => {
     const body = Buffer.from(
@@ -74,7 +81,7 @@ export function createHandler(options: HandlerOptions): RequestHandler {
   };
 
   const notFound = (keepAlive: boolean): ResponsePlan => {
-    const page = resolvePath(root, '/notfound.html');
+    const page = resolver.resolve('/notfound.html');
     if (page.kind !== 'file') return errorPage(404, keepAlive);
     return fileResponse(404, page.path, page.stats.size, cache.read(page.path, page.stats), keepAlive);
   };
@@ -100,7 +107,7 @@ export function createHandler(options: HandlerOptions): RequestHandler {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return errorPage(405, keepAlive, { Allow: ALLOWED_METHODS });
     }
-    const resolved = resolvePath(root, request.target);
+    const resolved = resolver.resolve(request.target);
     let response: ResponsePlan;
     if (resolved.kind === 'file') {
       response = fileResponse(

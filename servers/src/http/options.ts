@@ -7,8 +7,11 @@ import { MODELS } from '../models/types.js';
 /** The bundled site: index.html, a stylesheet, a script, a JPEG, a PNG and notfound.html. */
 export const DEFAULT_ROOT = fileURLToPath(new URL('../../www', import.meta.url));
 
-/** Per-connection models cap live children/threads here so a burst of clients cannot exhaust memory. */
-const PER_CONNECTION_CAP = 32;
+/**
+ * Per-connection models cap live children/threads so a burst of clients cannot exhaust memory. Starting
+ * one is CPU work (tens of ms): more at once than a few per core only makes every one of them late.
+ */
+const STARTS_PER_CORE = 4;
 
 export const httpServerOptionsSchema = z.object({
   model: z.enum(MODELS),
@@ -29,5 +32,6 @@ export type HttpServerOptions = z.input<typeof httpServerOptionsSchema>;
 export type ResolvedHttpServerOptions = z.output<typeof httpServerOptionsSchema>;
 
 export function defaultWorkers(model: ResolvedHttpServerOptions['model']): number {
-  return model === 'multiprocess' || model === 'multithread' ? PER_CONNECTION_CAP : availableParallelism();
+  const cores = availableParallelism();
+  return model === 'multiprocess' || model === 'multithread' ? STARTS_PER_CORE * cores : cores;
 }

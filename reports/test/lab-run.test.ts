@@ -24,12 +24,10 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const quiet = process.env.LAB_TEST_VERBOSE ? process.stderr : { write: () => {} };
-
 /** Runs the lab, keeping its progress so a run that overstays says where it was. */
 async function labWithLog(options: Parameters<typeof runLab>[0], limitMs: number) {
   const log: string[] = [];
-  const sink = { write: (t: string) => log.push(t) };
+  const sink = { write: (t: string) => log.push(`${new Date().toISOString().slice(11, 23)} ${t}`) };
   const outcome = await raceDeadline(runLab(options, { sink }), limitMs);
   if (outcome === 'timeout')
     throw new Error(`lab still running after ${limitMs / 1000} s; progress:\n${log.join('')}`);
@@ -117,7 +115,7 @@ describe('lab with a student server or target that does not work', () => {
     const out = tempOut();
     const port = await freePort();
     const options = onlyStudent(out, ['--server', 'echo no such module >&2; exit 2', '--port', String(port)]);
-    const { results, outputs } = await runLab(options, { sink: quiet });
+    const { results, outputs } = await labWithLog(options, 50_000);
     expect(results.stress.map((r) => [r.scenario, r.result])).toEqual([
       ['ramp', null],
       ['fixed', null],
@@ -131,7 +129,7 @@ describe('lab with a student server or target that does not work', () => {
     const out = tempOut();
     const port = await freePort();
     const options = onlyStudent(out, ['--target', `http://127.0.0.1:${port}/`]);
-    const { results, outputs } = await runLab(options, { sink: quiet });
+    const { results, outputs } = await labWithLog(options, 50_000);
     expect(results.stress.every((r) => r.result === null && /ECONNREFUSED/.test(r.error ?? ''))).toBe(true);
     expect(readFileSync(outputs.csv, 'utf8')).toContain('ECONNREFUSED');
     expect((await readPdf(readFileSync(outputs.pdf))).text).toContain('ECONNREFUSED');
@@ -141,7 +139,7 @@ describe('lab with a student server or target that does not work', () => {
 describe('lab week3 and week2', () => {
   it('week3: the reference passes every check of the built-in spec', async () => {
     const out = tempOut();
-    const { results } = await runLab(parseLabArgs('week3', ['--quick', '--out', out]), { sink: quiet });
+    const { results } = await labWithLog(parseLabArgs('week3', ['--quick', '--out', out]), 50_000);
     expect(results.checks.length).toBeGreaterThanOrEqual(8);
     expect(results.checks.filter((c) => !c.pass)).toEqual([]);
     expect(results.checks.map((c) => c.check)).toContain('malformed request line gives 400');
@@ -152,11 +150,9 @@ describe('lab week3 and week2', () => {
     const port = await freePort();
     // Always 200 text/plain without Content-Length: the seeds' first servers.
     const sloppy = `node -e "require('net').createServer(s=>{s.on('error',()=>{});s.once('data',()=>s.end('HTTP/1.1 200 OK\\nContent-Type: text/plain\\n\\nhello'))}).listen(${port},'127.0.0.1')"`;
-    const { results } = await runLab(
+    const { results } = await labWithLog(
       parseLabArgs('week3', ['--models', 'none', '--out', out, '--server', sloppy, '--port', String(port)]),
-      {
-        sink: quiet,
-      },
+      50_000,
     );
     const failed = results.checks.filter((c) => !c.pass).map((c) => c.check);
     expect(failed).toContain('missing file gives 404 with the not-found page');
@@ -169,9 +165,7 @@ describe('lab week3 and week2', () => {
 
   it('week2: echo round trips with a histogram, and the attendance protocol', async () => {
     const out = tempOut();
-    const { results, outputs } = await runLab(parseLabArgs('week2', ['--quick', '--out', out]), {
-      sink: quiet,
-    });
+    const { results, outputs } = await labWithLog(parseLabArgs('week2', ['--quick', '--out', out]), 50_000);
     const echo = results.echo[0]!;
     expect(echo.error).toBeNull();
     expect(echo.messages).toBe(500);

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { messageOf } from '../errors.js';
+import { raceDeadline } from '../process/deadline.js';
 import { tcpConnectTime } from './tcp-probe.js';
 
 export const Preflight = z.object({
@@ -59,7 +60,9 @@ async function icmp(host: string, count: number): Promise<number[]> {
 export async function preflight(host: string, port: number | null, count = 5): Promise<Preflight> {
   let icmpProblem: string;
   try {
-    const samples = await icmp(host, count);
+    // net-ping's own timeout covers one echo; this bounds the whole series, whatever the raw socket does.
+    const samples = await raceDeadline(icmp(host, count), count * 1500 + 1000);
+    if (samples === 'timeout') throw new Error('no ICMP answer in time');
     return {
       host,
       method: 'icmp',

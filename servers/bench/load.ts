@@ -25,8 +25,8 @@ function toMs(value: string, unit: string): number {
 /** Reads wrk's --latency report. */
 export function parseWrk(text: string): LoadResult {
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(text);
-  const p50 = /^\s+50%\s+([\d.]+)(us|ms|s|m)$/m.exec(text);
-  const p99 = /^\s+99%\s+([\d.]+)(us|ms|s|m)$/m.exec(text);
+  const p50 = /^\s+50%\s+([\d.]+)(us|ms|s|m)\s*$/m.exec(text);
+  const p99 = /^\s+99%\s+([\d.]+)(us|ms|s|m)\s*$/m.exec(text);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(text);
   const errors =

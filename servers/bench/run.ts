@@ -2,6 +2,7 @@
 // Benchmark: every model against node:http and nginx, on loopback, closed loop, Connection: close and keep-alive.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import net from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_ROOT, MODELS } from '../src/index.js';
 import { GENERATOR, type LoadResult, runLoad } from './load.js';
@@ -52,6 +53,18 @@ async function startModel(model: string, keepAlive: boolean): Promise<Running> {
   return { port, stop: () => stopChild(child) };
 }
 
+/** One `Connection: close` request (fetch would keep its connection, and hold `single` hostage). */
+function warmUp(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ port, host: '127.0.0.1' }, () =>
+      socket.end(`GET ${TARGET} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+    );
+    socket.on('error', reject);
+    socket.resume();
+    socket.on('close', () => resolve());
+  });
+}
+
 interface Row {
   name: string;
   mode: 'close' | 'keep-alive';
@@ -68,7 +81,7 @@ async function measure(
   try {
     const url = `http://127.0.0.1:${server.port}${TARGET}`;
     // One request warms the caches; a warm-up run would leave per-connection models a queue of dead clients.
-    await fetch(url).then((response) => response.arrayBuffer());
+    await warmUp(server.port);
     const result = await runLoad({
       url,
       keepAlive: mode === 'keep-alive',

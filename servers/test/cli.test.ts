@@ -1,12 +1,22 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { MODELS } from '../src/index.js';
 import { get } from './helpers/raw-http.js';
-import { descendants, isRunning, runServe, startServe } from './helpers/spawn-serve.js';
+import { descendants, isRunning, runServe, type Served, startServe } from './helpers/spawn-serve.js';
+
+const running: Served[] = [];
+/** Remembers a started server so a failed test cannot leave it behind. */
+const track = (served: Served): Served => {
+  running.push(served);
+  return served;
+};
+afterEach(() => {
+  for (const served of running.splice(0)) if (served.child.exitCode === null) served.child.kill('SIGKILL');
+});
 
 describe.each(MODELS)('netlab-serve http --model %s', (model) => {
   it('prints the ready line, serves, and on SIGTERM exits 0 leaving no process behind', async () => {
-    const served = await startServe(['http', '--model', model, '--port', '0', '--workers', '2']);
+    const served = track(await startServe(['http', '--model', model, '--port', '0', '--workers', '2']));
     expect(served.stdout()).toMatch(/^listening on 127\.0\.0\.1:\d+\n$/);
     expect((await get(served.port, '/')).status).toBe(200);
     const family = descendants(served.child.pid!);
@@ -17,9 +27,12 @@ describe.each(MODELS)('netlab-serve http --model %s', (model) => {
   });
 
   it('keeps running out of file descriptors, then serves again', async () => {
-    const served = await startServe(
-      ['http', '--model', model, '--port', '0', '--workers', '2'],
-      'ulimit -n 160',
+    // A short idle timeout is also the most a connection waits for a slot: the departed hogs expire quickly.
+    const served = track(
+      await startServe(
+        ['http', '--model', model, '--port', '0', '--workers', '2', '--idle-timeout', '2000'],
+        'ulimit -n 160',
+      ),
     );
     // More clients than descriptors: libuv sheds what it cannot accept, so some hog is closed by the server.
     const hogs: net.Socket[] = [];
@@ -39,7 +52,8 @@ describe.each(MODELS)('netlab-serve http --model %s', (model) => {
     while (status !== 200 && Date.now() < deadline) {
       status = (await get(served.port, '/').catch(() => ({ status: 0 }))).status;
     }
-    expect(status).toBe(200);
+    // The server's stderr comes along so a failure shows what it said.
+    expect({ status, stderr: served.stderr() }).toMatchObject({ status: 200 });
     expect(served.child.exitCode).toBeNull();
     served.child.kill('SIGTERM');
     expect((await served.exited).code).toBe(0);
@@ -59,7 +73,7 @@ describe('netlab-serve command line', () => {
   afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
 
   it('honours --keep-alive', async () => {
-    const served = await startServe(['http', '--model', 'select', '--port', '0', '--keep-alive']);
+    const served = track(await startServe(['http', '--model', 'select', '--port', '0', '--keep-alive']));
     const talk = await get(served.port, '/', 'Connection: close\r\n');
     expect(talk.headers.get('connection')).toBe('close');
     served.child.kill('SIGINT');

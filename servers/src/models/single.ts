@@ -15,7 +15,7 @@ import { WaitingRoom } from './waiting-room.js';
 export function createSingleServer(options: ModelOptions): ModelServer {
   const handle = createHandler(options.handler);
   // No descriptor reserve: serving needs none beyond the cache, and checking costs a syscall per connection.
-  const waiting = new WaitingRoom(0, () => {});
+  const waiting = new WaitingRoom(0, options.idleTimeoutMs, () => {});
   let current: Connection | undefined;
   let stopping = false;
   let running = false;

@@ -9,11 +9,16 @@ import { descriptorLimit, descriptorsInUse } from './descriptors.js';
  * would leave the server stuck there.
  */
 export class WaitingRoom {
-  private readonly queue: net.Socket[] = [];
+  private readonly queue: { socket: net.Socket; since: number }[] = [];
   private readonly limit: number;
 
+  /**
+   * @param maxWaitMs a connection that waited longer is dropped when its turn comes instead of being
+   *   served: after a storm its client has most likely gone, and starting a worker for it wastes a slot.
+   */
   constructor(
     private readonly reserve: number,
+    private readonly maxWaitMs: number,
     private readonly retry: () => void,
   ) {
     this.limit = reserve > 0 ? descriptorLimit() : Number.POSITIVE_INFINITY;
@@ -21,7 +26,7 @@ export class WaitingRoom {
 
   add(socket: net.Socket): void {
     socket.on('error', () => socket.destroy());
-    this.queue.push(socket);
+    this.queue.push({ socket, since: Date.now() });
   }
 
   /** The next live connection, or undefined: none waiting, or descriptors are being freed (retry comes). */
@@ -29,20 +34,22 @@ export class WaitingRoom {
     if (this.queue.length > 0 && Number.isFinite(this.limit)) {
       const excess = descriptorsInUse() + this.reserve - this.limit;
       if (excess > 0) {
-        for (const socket of this.queue.splice(Math.max(1, this.queue.length - excess))) socket.destroy();
+        for (const { socket } of this.queue.splice(Math.max(1, this.queue.length - excess))) socket.destroy();
         // Closing completes on the next turn of the loop; only then are the descriptors back.
         setImmediate(this.retry);
         return undefined;
       }
     }
-    for (let socket = this.queue.shift(); socket; socket = this.queue.shift()) {
-      if (!socket.destroyed) return socket;
+    const oldest = Date.now() - this.maxWaitMs;
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      if (next.since >= oldest && !next.socket.destroyed) return next.socket;
+      next.socket.destroy();
     }
     return undefined;
   }
 
   /** Resets every waiting connection, as the kernel does to its listen queue when the socket closes. */
   clear(): void {
-    for (const socket of this.queue.splice(0)) socket.destroy();
+    for (const { socket } of this.queue.splice(0)) socket.destroy();
   }
 }

@@ -16,6 +16,22 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Spawns with stdout and stderr collected as text. */
+function spawnCaptured(
+  command: string,
+  argv: string[],
+): { child: ChildProcess; stdout: () => string; stderr: () => string } {
+  const child = spawn(command, argv, { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { stdout: '', stderr: '' };
+  child.stdout!.setEncoding('utf8').on('data', (text: string) => {
+    out.stdout += text;
+  });
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+    out.stderr += text;
+  });
+  return { child, stdout: () => out.stdout, stderr: () => out.stderr };
+}
+
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -39,28 +55,20 @@ export function serveCommand(args: string[], shellPrefix?: string): [string, str
 /** Starts `netlab-serve <args>` and resolves once its ready line is out (rejects if it exits first). */
 export function startServe(args: string[], shellPrefix?: string): Promise<Served> {
   const [command, argv] = serveCommand(args, shellPrefix);
-  const child = spawn(command, argv, { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (text: string) => {
-    stdout += text;
-  });
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
-    stderr += text;
-  });
+  const { child, stdout, stderr } = spawnCaptured(command, argv);
   const exited = new Promise<Exit>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   return new Promise((resolve, reject) => {
     const onData = (): void => {
-      const match = READY.exec(stdout);
+      const match = READY.exec(stdout());
       if (!match) return;
       child.stdout!.off('data', onData);
-      resolve({ child, port: Number(match[2]), stdout: () => stdout, stderr: () => stderr, exited });
+      resolve({ child, port: Number(match[2]), stdout, stderr, exited });
     };
     child.stdout!.on('data', onData);
     void exited.then((exit) =>
-      reject(new Error(`serve exited (${exit.code ?? exit.signal}) before ready: ${stderr}`)),
+      reject(new Error(`serve exited (${exit.code ?? exit.signal}) before ready: ${stderr()}`)),
     );
   });
 }
@@ -68,19 +76,11 @@ export function startServe(args: string[], shellPrefix?: string): Promise<Served
 /** Runs `netlab-serve <args>` to completion. */
 export async function runServe(args: string[]): Promise<Exit & { stdout: string; stderr: string }> {
   const [command, argv] = serveCommand(args);
-  const child = spawn(command, argv, { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (text: string) => {
-    stdout += text;
-  });
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
-    stderr += text;
-  });
+  const { child, stdout, stderr } = spawnCaptured(command, argv);
   const exit = await new Promise<Exit>((resolve) =>
     child.once('close', (code, signal) => resolve({ code, signal })),
   );
-  return { ...exit, stdout, stderr };
+  return { ...exit, stdout: stdout(), stderr: stderr() };
 }
 
 /** Every live process descended from `pid` (children, grandchildren…), read from /proc. */

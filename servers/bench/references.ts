@@ -55,7 +55,7 @@ const NODE_HTTP_SOURCE = `
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
-const [root, port, keepAlive] = process.argv.slice(1);
+const [root, keepAlive, port] = process.argv.slice(1);
 const server = http.createServer((req, res) => {
   const file = path.join(root, req.url === '/' ? 'index.html' : path.normalize(req.url).replace(/^[/\\\\]+/, ''));
   fs.readFile(file, (err, body) => {
@@ -70,13 +70,32 @@ server.listen({ port: Number(port), host: '127.0.0.1', backlog: 511 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)) && server.closeAllConnections());
 `;
 
-export async function startNodeHttp(root: string, keepAlive: boolean): Promise<Running> {
+// The floor for Node with a new connection per request: one cached reply per connection, then close.
+const BARE_NET_SOURCE = `
+const net = require('node:net');
+const fs = require('node:fs');
+const [file, port] = process.argv.slice(1);
+const body = fs.readFileSync(file);
+const head = Buffer.from('HTTP/1.1 200 OK\\r\\nContent-Type: text/html; charset=utf-8\\r\\nContent-Length: ' + body.length + '\\r\\nConnection: close\\r\\n\\r\\n');
+const server = net.createServer((s) => { s.on('error', () => {}); s.once('data', () => { s.cork(); s.write(head); s.end(body); s.uncork(); }); });
+server.listen({ port: Number(port), host: '127.0.0.1', backlog: 511 });
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+async function startScript(source: string, args: string[]): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-e', NODE_HTTP_SOURCE, root, String(port), keepAlive ? '1' : '0'], {
-    stdio: 'inherit',
-  });
+  const child = spawn(process.execPath, ['-e', source, ...args, String(port)], { stdio: 'inherit' });
   await waitForPort(port, child);
   return { port, stop: () => stopChild(child) };
+}
+
+export function startNodeHttp(root: string, keepAlive: boolean): Promise<Running> {
+  return startScript(NODE_HTTP_SOURCE, [root, keepAlive ? '1' : '0']);
+}
+
+/** A bare node:net server answering one cached reply per connection (only meaningful with Connection: close). */
+export function startBareNet(file: string): Promise<Running> {
+  return startScript(BARE_NET_SOURCE, [file]);
 }
 
 export function hasCommand(name: string): boolean {

@@ -3,10 +3,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import net from 'node:net';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_ROOT, MODELS } from '../src/index.js';
 import { GENERATOR, type LoadResult, runLoad } from './load.js';
-import { hasCommand, type Running, startNginx, startNodeHttp, stopChild } from './references.js';
+import {
+  hasCommand,
+  type Running,
+  startBareNet,
+  startNginx,
+  startNodeHttp,
+  stopChild,
+} from './references.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -88,7 +96,7 @@ async function measure(
       connections: CONNECTIONS,
       seconds: SECONDS,
     });
-    progress(`${name.padEnd(12)} ${mode.padEnd(10)} ${result.requestsPerSec.toFixed(0).padStart(7)} req/s`);
+    progress(`${name.padEnd(14)} ${mode.padEnd(10)} ${result.requestsPerSec.toFixed(0).padStart(7)} req/s`);
     return { name, mode, result };
   } finally {
     await server.stop();
@@ -126,6 +134,14 @@ async function main(): Promise<void> {
     const cells: [string, () => Promise<Running | undefined>][] = [
       ['nginx', () => startNginx(DEFAULT_ROOT)],
       ['node:http', () => startNodeHttp(DEFAULT_ROOT, keepAlive)],
+      ...(keepAlive
+        ? []
+        : [
+            ['node:net bare', () => startBareNet(path.join(DEFAULT_ROOT, 'index.html'))] as [
+              string,
+              () => Promise<Running>,
+            ],
+          ]),
       ...MODELS.map((model): [string, () => Promise<Running>] => [model, () => startModel(model, keepAlive)]),
     ];
     for (const [name, start] of cells) {

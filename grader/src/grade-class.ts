@@ -133,6 +133,8 @@ async function similarityPairs(
     return await compareSubmissions(subs, {
       language: options.spec.code.language,
       template: options.template ?? [],
+      // Loose (literal-blind) evidence may reach the review band but never the auto-zero cut, whatever the spec sets.
+      looseWeight: Math.max(0, Math.min(0.79, options.spec.similarityThreshold - 0.01)),
     });
   } catch (error) {
     warnings.push(`similarity not computed: ${(error as Error).message.split('\n')[0]}`);

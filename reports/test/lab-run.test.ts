@@ -1,12 +1,15 @@
 /** The lab end to end on real reference servers, kept short: two models, the quick profile. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtinSpec } from '@netlab/assignments';
+import { lineChartSvg } from '@netlab/loadtest';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { main } from '../src/cli.js';
 import { parseLabArgs } from '../src/lab/options.js';
+import { svgToPng } from '../src/output/png.js';
 import { runLab } from '../src/lab/run-lab.js';
 import { pendingCleanups } from '../src/process/cleanup.js';
 import { raceDeadline } from '../src/process/deadline.js';
@@ -196,4 +199,56 @@ describe('lab CLI', () => {
     const pdf = await readPdf(readFileSync(join(out, 'CN_6_2017123422_배수현.pdf')));
     expect(pdf.text).toContain('직접 측정해 보니 select가 가장 빨랐다.');
   });
+
+  it("embeds the student's screenshots, so the lab's PDF can meet the grader's image count", async () => {
+    const out = tempOut();
+    const fixture = new URL('./fixtures/week6-results.json', import.meta.url).pathname;
+    const before = await readPdf(await redrawn(fixture, out, []));
+    const shots = ['code.png', 'run.png', 'locust.png'].map((name, i) => {
+      const file = join(out, name);
+      writeFileSync(
+        file,
+        svgToPng(
+          lineChartSvg({
+            title: `capture ${i}`,
+            xLabel: 's',
+            yLabel: 'req/s',
+            series: [
+              {
+                name: 'x',
+                points: [
+                  [0, i],
+                  [1, i + 1],
+                ],
+              },
+            ],
+          }),
+        ),
+      );
+      return file;
+    });
+    const after = await readPdf(await redrawn(fixture, out, shots));
+    expect(after.images).toBe(before.images + 3);
+    expect(after.text).toContain('화면 3. locust.png');
+    expect(after.images).toBeGreaterThanOrEqual(builtinSpec('week6').report.minImages);
+  });
+
+  it('refuses a screenshot that is not a PNG or JPEG, naming it, and writes no PDF', async () => {
+    const out = tempOut();
+    const fixture = new URL('./fixtures/week6-results.json', import.meta.url).pathname;
+    const bogus = join(out, 'capture.hwp');
+    writeFileSync(bogus, 'not an image');
+    const lines: string[] = [];
+    const io = { out: () => {}, err: { write: (t: string) => lines.push(t) } as never };
+    expect(await main(['report', fixture, '--screenshot', bogus, '--out', out], io)).toBe(2);
+    expect(lines.join('')).toContain(`--screenshot ${bogus}: not a PNG or JPEG image`);
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+  });
 });
+
+async function redrawn(fixture: string, out: string, screenshots: string[]): Promise<Buffer> {
+  const io = { out: () => {}, err: { write: () => true } as never };
+  const flags = screenshots.flatMap((s) => ['--screenshot', s]);
+  expect(await main(['report', fixture, ...flags, '--out', out], io)).toBe(0);
+  return readFileSync(join(out, 'CN_6_2017123422_배수현.pdf'));
+}

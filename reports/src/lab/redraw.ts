@@ -1,17 +1,38 @@
-/** `lab report results.json [--review file]`: the PDF again from saved data, e.g. once the review is written. */
+/**
+ * `lab report results.json [--review file] [--screenshot file …]`: the PDF again from saved data, e.g. once the
+ * review is written and the student's captures are taken.
+ */
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LabError, messageOf } from '../errors.js';
 import { type Outputs, writeOutputs } from '../output/write-outputs.js';
+import type { Screenshot } from '../report/render-report.js';
 import { LabResults } from '../results.js';
 
-function read(path: string, what: string): string {
+const USAGE = 'usage: lab report results.json [--review FILE] [--screenshot IMAGE …] [--out DIR]';
+
+function read(path: string, what: string): string;
+function read(path: string, what: string, binary: 'binary'): Buffer;
+function read(path: string, what: string, binary?: 'binary'): string | Buffer {
   try {
-    return readFileSync(path, 'utf8');
+    return binary ? readFileSync(path) : readFileSync(path, 'utf8');
   } catch (error) {
     throw new LabError('LAB_USAGE', `${what} ${path}: ${messageOf(error)}`);
   }
+}
+
+/** pdfkit embeds PNG and JPEG only; anything else is refused here, naming the file, before the PDF is touched. */
+export function readScreenshot(path: string): Screenshot {
+  const data = read(path, 'cannot read --screenshot', 'binary');
+  const png = data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+  if (!png && !jpeg)
+    throw new LabError(
+      'LAB_USAGE',
+      `--screenshot ${path}: not a PNG or JPEG image (save the capture as .png or .jpg)`,
+    );
+  return { name: basename(path).normalize('NFC'), data };
 }
 
 export function loadResults(path: string): LabResults {
@@ -35,29 +56,35 @@ export function loadResults(path: string): LabResults {
 export async function redrawReport(argv: string[]): Promise<Outputs> {
   let parsed: ReturnType<
     typeof parseArgs<{
-      options: { review: { type: 'string' }; out: { type: 'string' } };
+      options: {
+        review: { type: 'string' };
+        screenshot: { type: 'string'; multiple: true };
+        out: { type: 'string' };
+      };
       allowPositionals: true;
     }>
   >;
   try {
     parsed = parseArgs({
       args: argv,
-      options: { review: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        review: { type: 'string' },
+        screenshot: { type: 'string', multiple: true },
+        out: { type: 'string' },
+      },
       allowPositionals: true,
     });
   } catch (error) {
-    throw new LabError(
-      'LAB_OPTION_INVALID',
-      `${messageOf(error)} (usage: lab report results.json [--review FILE] [--out DIR])`,
-    );
+    throw new LabError('LAB_OPTION_INVALID', `${messageOf(error)} (${USAGE})`);
   }
   const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length)
-    throw new LabError('LAB_USAGE', 'usage: lab report results.json [--review FILE] [--out DIR]');
+  if (!file || extra.length) throw new LabError('LAB_USAGE', USAGE);
   const results = loadResults(file);
   const review = parsed.values.review ? read(parsed.values.review, 'cannot read --review') : null;
+  const screenshots = (parsed.values.screenshot ?? []).map(readScreenshot);
   return writeOutputs(results, parsed.values.out ?? dirname(file), {
     command: `pnpm lab:week${results.week}`,
     review,
+    screenshots,
   });
 }

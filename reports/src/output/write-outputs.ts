@@ -1,6 +1,6 @@
 /** Everything a run leaves in --out, each file written atomically: JSON, CSV, charts (SVG + PNG) and the PDF. */
 import { join } from 'node:path';
-import { renderReport } from '../report/render-report.js';
+import { renderReport, type Screenshot } from '../report/render-report.js';
 import { reportFileName } from '../report/report-name.js';
 import type { LabResults } from '../results.js';
 import { writeAtomic } from './atomic-write.js';
@@ -18,7 +18,7 @@ export interface Outputs {
 export async function writeOutputs(
   results: LabResults,
   out: string,
-  options: { command: string; review?: string | null },
+  options: { command: string; review?: string | null; screenshots?: Screenshot[] },
 ): Promise<Outputs> {
   const json = join(out, 'results.json');
   const csv = join(out, 'results.csv');
@@ -35,9 +35,6 @@ export async function writeOutputs(
     chartFiles.push(svg, png);
   }
   const pdf = join(out, reportFileName(results.week, results.student));
-  await writeAtomic(
-    pdf,
-    await renderReport({ results, charts, command: options.command, review: options.review }),
-  );
+  await writeAtomic(pdf, await renderReport({ results, charts, ...options }));
   return { json, csv, charts: chartFiles, pdf };
 }

@@ -29,6 +29,18 @@ export interface ReportInput {
   command: string;
   /** The student's own review; without it the section is left blank for them. */
   review?: string | null;
+  /** The student's own captures (PNG or JPEG): the course asks for code explained with screenshots. */
+  screenshots?: Screenshot[];
+}
+
+/** pdfkit's image mixin measures an image without drawing it; @types/pdfkit leaves the method out. */
+interface OpensImages {
+  openImage(data: Buffer): { width: number; height: number };
+}
+
+export interface Screenshot {
+  name: string;
+  data: Buffer;
 }
 
 /** The section headings the grader looks for (assignments' week specs: 과제 목표, 코드 설명, 실행 결과). */
@@ -72,6 +84,10 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     code(doc, e.lines, e.firstLine);
     caption(doc, `${e.path}, ${e.firstLine}–${e.firstLine + e.lines.length - 1}행`);
   }
+  (input.screenshots ?? []).forEach((shot, i) => {
+    const image = (doc as unknown as OpensImages).openImage(shot.data);
+    imageFigure(doc, shot.data, image.width, image.height, `화면 ${i + 1}. ${shot.name}`);
+  });
 
   heading(doc, SECTIONS.results, 2);
   const tables = tablesFor(results);

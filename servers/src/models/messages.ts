@@ -7,8 +7,9 @@ export type ToThread =
   | { t: 'ack'; id: number; bytes: number }
   | { t: 'drain' };
 
-/** Worker thread → main thread: bytes to write to the socket, and how to finish it. */
+/** Worker thread → main thread: bytes to write to the socket, and how to finish it; `ready` once loaded. */
 export type FromThread =
+  | { t: 'ready' }
   | { t: 'write'; id: number; chunk: Uint8Array }
   | { t: 'end'; id: number }
   | { t: 'destroy'; id: number };

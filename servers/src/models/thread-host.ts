@@ -14,6 +14,12 @@ export class ThreadHost {
   private readonly sockets = new Map<number, net.Socket>();
   private nextId = 0;
   readonly exited: Promise<void>;
+  /**
+   * Settles once the thread has loaded its entry file. A thread still loading when descriptors run out
+   * dies with EMFILE, so a pool waits for this before it listens; it rejects if the thread exits first.
+   */
+  readonly ready: Promise<void>;
+  private markReady: () => void = () => {};
 
   constructor(
     private readonly options: WorkerOptions,
@@ -23,9 +29,16 @@ export class ThreadHost {
     this.worker = new Worker(workerBundle('thread-worker'), { workerData: options, execArgv: [] });
     this.worker.on('message', (message: FromThread) => this.fromThread(message));
     this.worker.on('error', (error) => log(`worker thread failed: ${error.message}`));
+    let failStart: (error: Error) => void = () => {};
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.markReady = resolve;
+      failStart = reject;
+    });
+    this.ready.catch(() => {});
     this.exited = new Promise((resolve) => {
-      this.worker.once('exit', () => {
+      this.worker.once('exit', (code) => {
         for (const socket of this.sockets.values()) socket.destroy();
+        failStart(new Error(`worker thread exited with code ${code} before it was ready`));
         resolve();
       });
     });
@@ -67,6 +80,10 @@ export class ThreadHost {
   }
 
   private fromThread(message: FromThread): void {
+    if (message.t === 'ready') {
+      this.markReady();
+      return;
+    }
     const socket = this.sockets.get(message.id);
     if (!socket) return;
     if (message.t === 'write') {

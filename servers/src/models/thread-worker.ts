@@ -39,3 +39,6 @@ port.on('message', (message: ToThread) => {
   else if (message.t === 'close') stream.destroy();
   else stream.ack(message.bytes);
 });
+
+// Loaded: from here on the thread needs no new descriptor to serve (see ThreadHost.ready).
+post({ t: 'ready' });

@@ -10,6 +10,7 @@ import type { Address, ModelOptions, ModelServer } from './types.js';
 export function createThreadpoolServer(options: ModelOptions): ModelServer {
   const pool = new Set<ThreadHost>();
   const exited: Promise<void>[] = [];
+  let stopping = false;
 
   const server = net.createServer({ noDelay: true }, (socket) => {
     let thread: ThreadHost | undefined;
@@ -18,7 +19,29 @@ export function createThreadpoolServer(options: ModelOptions): ModelServer {
     else socket.destroy();
   });
 
+  const start = (): ThreadHost => {
+    const thread = new ThreadHost(
+      { handler: options.handler, idleTimeoutMs: options.idleTimeoutMs, once: false },
+      options.log,
+    );
+    pool.add(thread);
+    exited.push(
+      thread.exited.then(() => {
+        pool.delete(thread);
+        if (stopping) return;
+        // A thread lost mid-run is replaced, so the pool never empties and refuses everyone; the pause
+        // keeps a thread that cannot start (e.g. out of descriptors) from being retried in a tight loop.
+        options.log('worker thread exited; starting a replacement');
+        setTimeout(() => {
+          if (!stopping) start();
+        }, 200).unref();
+      }),
+    );
+    return thread;
+  };
+
   const stop = async (): Promise<void> => {
+    stopping = true;
     server.close();
     for (const thread of pool) thread.drain();
     await Promise.all(exited);
@@ -26,15 +49,9 @@ export function createThreadpoolServer(options: ModelOptions): ModelServer {
 
   return {
     async listen(port, host): Promise<Address> {
-      for (let i = 0; i < options.workers; i++) {
-        const thread = new ThreadHost(
-          { handler: options.handler, idleTimeoutMs: options.idleTimeoutMs, once: false },
-          options.log,
-        );
-        pool.add(thread);
-        exited.push(thread.exited.then(() => void pool.delete(thread)));
-      }
       try {
+        const threads = Array.from({ length: options.workers }, start);
+        await Promise.all(threads.map((thread) => thread.ready));
         return await listenServer(server, port, host, options.log);
       } catch (error) {
         await stop();

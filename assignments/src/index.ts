@@ -12,3 +12,4 @@ export {
   specTemplateFiles,
   templateWwwRoot,
 } from './load-spec.js';
+export * from './run-http-check.js';

@@ -32,8 +32,8 @@ export function decodeHistogram(base64: string, precision: Precision = 'fine'): 
   return h;
 }
 
-const round2 = (x: number): number => Math.round(x * 100) / 100;
-const ms = (us: number): number => round2(us / 1000);
+/** Milliseconds to the microsecond recorded: loopback p50s are a few tenths of a ms. */
+const ms = (us: number): number => Math.round(us) / 1000;
 
 /** avg/min/max and percentiles in milliseconds; all zero when nothing was recorded. */
 export function summarizeHistogram(h: Histogram): ResponseTimeSummary {

@@ -7,7 +7,8 @@ import {
 } from './histogram.js';
 import type { FailureKind, FailureRow } from './result.js';
 
-interface EndpointAcc {
+/** One endpoint's counters; engines look it up once per task and record into it. */
+export interface EndpointAcc {
   method: string;
   name: string;
   requests: number;
@@ -38,7 +39,6 @@ export interface RecorderState {
   requests: number;
   failures: number;
   bytes: number;
-  all: string;
   endpoints: Array<Omit<EndpointAcc, 'hist'> & { hist: string }>;
   seconds: Array<Omit<SecondAcc, 'hist'> & { hist: string }>;
   failureRows: FailureRow[];
@@ -54,7 +54,6 @@ export class Recorder {
   failures = 0;
   bytes = 0;
   users = 0;
-  readonly all = newHistogram();
   readonly endpoints = new Map<string, EndpointAcc>();
   readonly seconds: SecondAcc[] = [];
   readonly failureRows = new Map<string, FailureRow>();
@@ -64,7 +63,7 @@ export class Recorder {
 
   constructor(readonly startMs: number) {}
 
-  private endpoint(method: string, name: string): EndpointAcc {
+  endpoint(method: string, name: string): EndpointAcc {
     const key = `${method} ${name}`;
     let acc = this.endpoints.get(key);
     if (!acc) {
@@ -82,14 +81,20 @@ export class Recorder {
     return this.seconds[index]!;
   }
 
+  /** Response times of all endpoints together (added up at the end, not recorded twice). */
+  overall(): Histogram {
+    const all = newHistogram();
+    for (const endpoint of this.endpoints.values()) all.add(endpoint.hist);
+    return all;
+  }
+
   setUsers(users: number, atMs: number): void {
     this.users = users;
     this.second(atMs).users = users;
   }
 
-  success(method: string, name: string, startMs: number, endMs: number, bytes: number): void {
+  success(endpoint: EndpointAcc, startMs: number, endMs: number, bytes: number): void {
     const us = Math.max(1, Math.round((endMs - startMs) * 1000));
-    const endpoint = this.endpoint(method, name);
     const second = this.second(endMs);
     this.requests++;
     this.bytes += bytes;
@@ -97,13 +102,12 @@ export class Recorder {
     endpoint.bytes += bytes;
     second.requests++;
     second.bytes += bytes;
-    this.all.recordValue(us);
     endpoint.hist.recordValue(us);
     second.hist.recordValue(us);
   }
 
-  failure(method: string, name: string, kind: FailureKind, error: string, endMs: number): void {
-    const endpoint = this.endpoint(method, name);
+  failure(endpoint: EndpointAcc, kind: FailureKind, error: string, endMs: number): void {
+    const { method, name } = endpoint;
     const second = this.second(endMs);
     this.requests++;
     this.failures++;
@@ -127,7 +131,6 @@ export class Recorder {
       requests: this.requests,
       failures: this.failures,
       bytes: this.bytes,
-      all: encodeHistogram(this.all),
       endpoints: [...this.endpoints.values()].map((e) => ({ ...e, hist: encodeHistogram(e.hist) })),
       seconds: this.seconds.map((s) => ({ ...s, hist: encodeHistogram(s.hist) })),
       failureRows: [...this.failureRows.values()],
@@ -146,7 +149,6 @@ export class Recorder {
       merged.requests += s.requests;
       merged.failures += s.failures;
       merged.bytes += s.bytes;
-      addDecoded(merged.all, s.all);
       for (const e of s.endpoints) {
         const acc = merged.endpoint(e.method, e.name);
         acc.requests += e.requests;

@@ -85,7 +85,7 @@ export function buildResult(recorder: Recorder, meta: RunMeta): LoadResult {
     failures: recorder.failures,
     failuresByKind,
     rps: perSec(recorder.requests, meta.durationSec),
-    responseTime: summarizeHistogram(recorder.all),
+    responseTime: summarizeHistogram(recorder.overall()),
     avgSize: successes > 0 ? round2(recorder.bytes / successes) : 0,
     firstFailure: first
       ? {

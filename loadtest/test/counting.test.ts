@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { runLoad } from '../src/index.js';
-import { type Framing, startTestServer, TEST_BODY_BYTES, type TestServer } from './helpers/test-servers.js';
+import {
+  type Framing,
+  refusedPort,
+  startTestServer,
+  TEST_BODY_BYTES,
+  type TestServer,
+} from './helpers/test-servers.js';
 
 let server: TestServer | null = null;
 afterEach(async () => {
@@ -56,6 +62,41 @@ describe('reported requests are the requests the server received', () => {
       const timelineFailures = result.timeline.reduce((sum, p) => sum + p.failures, 0);
       expect(timelineFailures).toBe(0);
       expect(result.timeline[result.timeline.length - 1]?.total?.requests).toBe(result.requests);
+    },
+  );
+});
+
+describe('connections', () => {
+  it('opens one connection per request without keep-alive, and one per user with it', async () => {
+    server = await startTestServer('keep-alive');
+    await runLoad({ host: server.url, users: 5, spawnRate: 100, requests: 300, keepAlive: false });
+    expect(server.connections()).toBe(300);
+    await server.close();
+    server = await startTestServer('keep-alive');
+    const result = await runLoad({ host: server.url, users: 5, spawnRate: 1000, runTimeSec: 0.5 });
+    expect(result.requests).toBeGreaterThan(5);
+    expect(server.connections()).toBe(5);
+  });
+
+  it.each([true, false])(
+    'sends no request twice when a refused port starts listening mid-run (keepAlive %s)',
+    async (keepAlive) => {
+      const port = await refusedPort();
+      const run = runLoad({
+        host: `http://127.0.0.1:${port}`,
+        users: 3,
+        spawnRate: 100,
+        runTimeSec: 1.5,
+        wait: [0.01, 0.01],
+        keepAlive,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      server = await startTestServer('keep-alive', () => 'ok', port);
+      const result = await run;
+      expect(result.failuresByKind.refused).toBeGreaterThan(0);
+      expect(result.failures).toBe(result.failuresByKind.refused);
+      expect(result.requests - result.failures).toBeGreaterThan(0);
+      expect(server.received()).toBe(result.requests - result.failures);
     },
   );
 });

@@ -54,4 +54,53 @@ describe('the lenient response parser', () => {
     expect(() => parse(text)).toThrow(MalformedResponse);
     expect(() => parse(text)).toThrow(message);
   });
+
+  it('reads each response of a kept-alive connection, the repeated head and a changed one alike', () => {
+    const parser = new ResponseParser();
+    const head = (length: number) => `HTTP/1.1 200 OK\r\nServer: t\r\nContent-Length: ${length}\r\n\r\n`;
+    const responses = [
+      `${head(5)}hello`,
+      `${head(5)}world`,
+      `${head(2)}hi`,
+      'HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n',
+    ];
+    const read = responses.map((text) => {
+      parser.reset(false);
+      return parser.feed(Buffer.from(text, 'latin1'));
+    });
+    expect(read).toEqual([
+      { status: 200, bodyBytes: 5, reusable: true },
+      { status: 200, bodyBytes: 5, reusable: true },
+      { status: 200, bodyBytes: 2, reusable: true },
+      { status: 500, bodyBytes: 0, reusable: true },
+    ]);
+  });
+
+  it('does not take a GET head as read for a HEAD request with the same bytes', () => {
+    const parser = new ResponseParser();
+    const text = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n';
+    parser.reset(false);
+    expect(parser.feed(Buffer.from(`${text}hello`, 'latin1'))).toEqual({
+      status: 200,
+      bodyBytes: 5,
+      reusable: true,
+    });
+    parser.reset(true);
+    expect(parser.feed(Buffer.from(text, 'latin1'))).toEqual({ status: 200, bodyBytes: 0, reusable: true });
+  });
+
+  it('keeps a head split across reads intact when the read buffer is reused', () => {
+    const parser = new ResponseParser();
+    const text = Buffer.from('HTTP/1.1 201 Created\nContent-Length: 3\n\nabc', 'latin1');
+    const shared = Buffer.alloc(64);
+    text.copy(shared, 0, 0, 20);
+    expect(parser.feed(shared.subarray(0, 20))).toBeNull();
+    shared.fill(0x58);
+    text.copy(shared, 0, 20);
+    expect(parser.feed(shared.subarray(0, text.length - 20))).toEqual({
+      status: 201,
+      bodyBytes: 3,
+      reusable: true,
+    });
+  });
 });

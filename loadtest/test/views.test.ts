@@ -7,9 +7,9 @@ function handMade() {
   const start = 1_700_000_000_000;
   const r = new Recorder(start);
   r.setUsers(2, start);
-  for (let i = 0; i < 30; i++) r.success('GET', '/', start + i * 90, start + i * 90 + 10, 100);
-  r.failure('GET', '/', 'status', 'HTTP 500', start + 2500);
-  r.failure('GET', '/', 'refused', 'ECONNREFUSED: connection refused', start + 2600);
+  for (let i = 0; i < 30; i++) r.success(r.endpoint('GET', '/'), start + i * 90, start + i * 90 + 10, 100);
+  r.failure(r.endpoint('GET', '/'), 'status', 'HTTP 500', start + 2500);
+  r.failure(r.endpoint('GET', '/'), 'refused', 'ECONNREFUSED: connection refused', start + 2600);
   return buildResult(r, {
     target: 'http://127.0.0.1:8080/<x>',
     startedAt: new Date(start).toISOString(),

@@ -41,8 +41,9 @@ describe('merging recorders', () => {
       const at = start + i * 7;
       const ms = 1 + (i % 37) * 0.9;
       for (const r of [one, parts[i % 2]!]) {
-        if (i % 50 === 0) r.failure('GET', '/', 'reset', 'ECONNRESET', at);
-        else r.success('GET', '/', at - ms, at, 10);
+        const endpoint = i % 3 === 0 ? r.endpoint('POST', '/form') : r.endpoint('GET', '/');
+        if (i % 50 === 0) r.failure(endpoint, 'reset', 'ECONNRESET', at);
+        else r.success(endpoint, at - ms, at, 10);
       }
     }
     const merged = Recorder.merge(
@@ -52,8 +53,9 @@ describe('merging recorders', () => {
     expect(merged.requests).toBe(one.requests);
     expect(merged.failures).toBe(one.failures);
     expect(merged.bytes).toBe(one.bytes);
+    expect(one.overall().totalCount).toBe(one.requests - one.failures);
     for (const p of [50, 90, 99, 99.9]) {
-      expect(merged.all.getValueAtPercentile(p)).toBe(one.all.getValueAtPercentile(p));
+      expect(merged.overall().getValueAtPercentile(p)).toBe(one.overall().getValueAtPercentile(p));
     }
     expect(merged.seconds.map((s) => [s.requests, s.failures, s.hist.totalCount])).toEqual(
       one.seconds.map((s) => [s.requests, s.failures, s.hist.totalCount]),

@@ -37,7 +37,7 @@ export class AutocannonEngine implements Engine {
     const { ctx } = this;
     if (this.stopped || !ctx.budget.take()) return;
     const task = ctx.tasks[0]!;
-    const name = taskName(task);
+    const endpoint = ctx.recorder.endpoint(task.method, taskName(task));
     const client = new Client({
       hostname: ctx.target.hostname,
       port: ctx.target.port,
@@ -56,16 +56,16 @@ export class AutocannonEngine implements Engine {
     });
     client.on('response', (status, _bytes, durationMs) => {
       const end = nowMs();
-      if (statusOk(task, status)) ctx.recorder.success(task.method, name, end - durationMs, end, bodyBytes);
-      else ctx.recorder.failure(task.method, name, 'status', `HTTP ${status}`, end);
+      if (statusOk(task, status)) ctx.recorder.success(endpoint, end - durationMs, end, bodyBytes);
+      else ctx.recorder.failure(endpoint, 'status', `HTTP ${status}`, end);
       bodyBytes = 0;
     });
     client.on('connError', (error) => {
       const { kind, error: message } = classifyError(error);
-      ctx.recorder.failure(task.method, name, kind, message, nowMs());
+      ctx.recorder.failure(endpoint, kind, message, nowMs());
     });
     client.on('timeout', () => {
-      ctx.recorder.failure(task.method, name, 'timeout', `timeout after ${ctx.timeoutMs / 1000}s`, nowMs());
+      ctx.recorder.failure(endpoint, 'timeout', `timeout after ${ctx.timeoutMs / 1000}s`, nowMs());
     });
     client.on('request', () => {
       // Emitted just before the write, so this request is not yet in the client's reqsMade.

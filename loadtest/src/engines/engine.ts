@@ -76,5 +76,5 @@ export function requestBytes(task: Task, host: string, keepAlive: boolean): Buff
 /** Think time in ms, uniform in [a, b] seconds (Locust's `between(a, b)`). */
 export function thinkMs(wait: readonly [number, number]): number {
   const [a, b] = wait;
-  return (a + Math.random() * (b - a)) * 1000;
+  return a === b ? a * 1000 : (a + Math.random() * (b - a)) * 1000;
 }

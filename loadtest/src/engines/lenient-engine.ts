@@ -1,5 +1,6 @@
 import net, { type Socket } from 'node:net';
 import { nowMs } from '../clock.js';
+import type { EndpointAcc } from '../recorder.js';
 import type { FailureKind } from '../result.js';
 import { taskName, type Task, weightedPicker } from '../scenario.js';
 import { classifyError, type Engine, type EngineContext, requestBytes, statusOk, thinkMs } from './engine.js';
@@ -7,18 +8,20 @@ import { MalformedResponse, type ParsedResponse, ResponseParser } from './respon
 
 interface Prepared {
   task: Task;
-  name: string;
+  endpoint: EndpointAcc;
   bytes: Buffer;
 }
 
 /**
  * The engine on `node:net`: one socket per user, kept alive while the server allows it, a new
- * one per request otherwise. Reads what students' servers send (see response-parser.ts).
+ * connection per request otherwise. Reads what students' servers send (see response-parser.ts).
  */
 export class LenientEngine implements Engine {
   readonly name = 'lenient';
   readonly users: LenientUser[] = [];
   readonly pick: () => Prepared;
+  /** Every socket of this thread reads into this buffer; the parser copies what it keeps. */
+  readonly readBuffer = Buffer.allocUnsafe(64 * 1024);
   stopping = false;
   inFlight = 0;
   private idle: (() => void) | null = null;
@@ -27,7 +30,7 @@ export class LenientEngine implements Engine {
   constructor(readonly ctx: EngineContext) {
     const prepared = ctx.tasks.map((task) => ({
       task,
-      name: taskName(task),
+      endpoint: ctx.recorder.endpoint(task.method, taskName(task)),
       bytes: requestBytes(task, ctx.target.host, ctx.keepAlive),
     }));
     const pickTask = weightedPicker(ctx.tasks);
@@ -73,11 +76,25 @@ export class LenientEngine implements Engine {
   }
 }
 
+/** Where a user's one socket object is between connections. */
+type Link = 'closed' | 'connecting' | 'open' | 'closing';
+
+/**
+ * A user owns one `net.Socket` for the whole run and reconnects that same object after each
+ * 'close' (`socket.connect` is documented for exactly that), reading into the engine's shared buffer (`onread`) rather than
+ * a new Buffer per read: building a socket and its streams per connection, and a Buffer per
+ * response, cost more than the system calls themselves (bench/run.ts).
+ */
 class LenientUser {
   private socket: Socket | null = null;
-  private parser: ResponseParser | null = null;
+  private link: Link = 'closed';
+  /** The current connection got as far as 'connect'. */
+  private opened = false;
+  private readonly parser = new ResponseParser();
   private current: Prepared | null = null;
   private startMs = 0;
+  /** The request waits for the previous connection's 'close' before reconnecting. */
+  private pending = false;
   private reused = false;
   private retried = false;
   private thinking: NodeJS.Timeout | null = null;
@@ -101,75 +118,117 @@ class LenientUser {
   }
 
   close(): void {
-    this.socket?.destroy();
-    this.socket = null;
+    if (this.link === 'closed' || this.link === 'closing') return;
+    this.link = 'closing';
+    this.socket!.destroy();
   }
 
   checkTimeout(now: number): void {
     const { timeoutMs } = this.engine.ctx;
     if (this.current && now - this.startMs > timeoutMs) {
+      this.pending = false;
       this.close();
       this.fail('timeout', `timeout after ${timeoutMs / 1000}s`);
     }
   }
 
   private send(): void {
-    const current = this.current!;
-    this.parser = new ResponseParser(current.task.method === 'HEAD');
-    this.reused = this.socket !== null;
-    if (!this.socket) this.socket = this.connect();
-    this.socket.write(current.bytes);
+    this.parser.reset(this.current!.task.method === 'HEAD');
+    if (this.link === 'closing') {
+      this.pending = true;
+      return;
+    }
+    this.reused = this.link !== 'closed';
+    if (!this.reused) this.connect();
+    this.startMs = nowMs();
+    this.socket!.write(this.current!.bytes);
   }
 
-  private connect(): Socket {
-    const { hostname, port } = this.engine.ctx.target;
-    const socket = net.connect({ host: hostname, port, noDelay: true });
-    socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
-    socket.on('end', () => this.onEnd(socket));
-    socket.on('close', () => this.onEnd(socket));
-    socket.on('error', (error) => this.onError(socket, error));
-    return socket;
+  private connect(): void {
+    const { hostname: host, port } = this.engine.ctx.target;
+    this.link = 'connecting';
+    this.opened = false;
+    if (this.socket) {
+      this.socket.connect({ host, port, noDelay: true });
+      return;
+    }
+    const { readBuffer } = this.engine;
+    const socket = net.connect({
+      host,
+      port,
+      noDelay: true,
+      onread: {
+        buffer: readBuffer,
+        callback: (length) => {
+          // The clock is read before parsing: the response arrived now, however long we take.
+          this.onData(readBuffer.subarray(0, length), nowMs());
+          return true;
+        },
+      },
+    });
+    socket.on('connect', () => {
+      this.opened = true;
+      if (this.link === 'connecting') this.link = 'open';
+    });
+    socket.on('end', () => this.onEnd());
+    socket.on('error', (error) => this.onError(error));
+    socket.on('close', () => this.onClose());
+    this.socket = socket;
   }
 
-  private onData(socket: Socket, chunk: Buffer): void {
-    if (socket !== this.socket || !this.current) return;
+  private onData(chunk: Buffer, atMs: number): void {
+    if (this.link !== 'open' || !this.current) return;
     let response: ParsedResponse | null;
     try {
-      response = this.parser!.feed(chunk);
+      response = this.parser.feed(chunk);
     } catch (error) {
       if (!(error instanceof MalformedResponse)) throw error;
       this.close();
       this.fail('malformed', error.message);
       return;
     }
-    if (response) this.complete(response);
+    if (response) this.complete(response, atMs);
   }
 
-  private onEnd(socket: Socket): void {
-    if (socket !== this.socket) return;
-    this.socket = null;
-    socket.destroy();
+  private onEnd(): void {
+    if (this.link !== 'open') return;
+    this.close();
     if (!this.current) return;
     let response: ParsedResponse;
     try {
-      response = this.parser!.end();
+      response = this.parser.end();
     } catch (error) {
       if (!(error instanceof MalformedResponse)) throw error;
-      if (this.parser!.received > 0) this.fail('malformed', error.message);
+      if (this.parser.received > 0) this.fail('malformed', error.message);
       else if (!this.retryStale()) this.fail('reset', 'connection closed without a response');
       return;
     }
-    this.complete(response);
+    this.complete(response, nowMs());
   }
 
-  private onError(socket: Socket, error: NodeJS.ErrnoException): void {
-    if (socket !== this.socket) return;
-    this.socket = null;
-    socket.destroy();
+  private onError(error: NodeJS.ErrnoException): void {
+    if (this.link !== 'open' && this.link !== 'connecting') return;
+    this.close();
     if (!this.current) return;
     const { kind, error: message } = classifyError(error);
-    if (kind === 'reset' && this.parser!.received === 0 && this.retryStale()) return;
+    if (kind === 'reset' && this.parser.received === 0 && this.retryStale()) return;
     this.fail(kind, message);
+  }
+
+  private onClose(): void {
+    if (this.link === 'open' || this.link === 'connecting') {
+      // Closed without 'end' or 'error' first (a destroy we did not ask for): treat as an end.
+      this.link = 'open';
+      this.onEnd();
+    }
+    this.link = 'closed';
+    // A write queued during a connect that failed stays attached to the socket (net's
+    // once('connect') hook) and would replay on the next connect: such a socket is replaced.
+    if (!this.opened) this.socket = null;
+    if (this.pending && this.current && !this.engine.stopping) {
+      this.pending = false;
+      this.send();
+    }
   }
 
   /**
@@ -183,16 +242,15 @@ class LenientUser {
     return true;
   }
 
-  private complete(response: ParsedResponse): void {
+  private complete(response: ParsedResponse, end: number): void {
     const current = this.current!;
     const { recorder, keepAlive } = this.engine.ctx;
-    const end = nowMs();
     this.current = null;
     if (!keepAlive || !response.reusable) this.close();
     if (statusOk(current.task, response.status)) {
-      recorder.success(current.task.method, current.name, this.startMs, end, response.bodyBytes);
+      recorder.success(current.endpoint, this.startMs, end, response.bodyBytes);
     } else {
-      recorder.failure(current.task.method, current.name, 'status', `HTTP ${response.status}`, end);
+      recorder.failure(current.endpoint, 'status', `HTTP ${response.status}`, end);
     }
     this.after();
   }
@@ -200,14 +258,14 @@ class LenientUser {
   private fail(kind: FailureKind, error: string): void {
     const current = this.current!;
     this.current = null;
-    this.engine.ctx.recorder.failure(current.task.method, current.name, kind, error, nowMs());
+    this.engine.ctx.recorder.failure(current.endpoint, kind, error, nowMs());
     this.after();
   }
 
   private after(): void {
     this.engine.settled();
-    const pause = thinkMs(this.engine.ctx.wait);
     if (this.engine.stopping) return;
+    const pause = thinkMs(this.engine.ctx.wait);
     if (pause > 0) this.thinking = setTimeout(() => this.next(), pause);
     else this.next();
   }

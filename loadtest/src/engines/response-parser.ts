@@ -13,6 +13,7 @@ export interface ParsedResponse {
 export class MalformedResponse extends Error {}
 
 const MAX_HEAD = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
 type Framing = { kind: 'length'; remaining: number } | { kind: 'chunked' } | { kind: 'close' };
 
 export class ResponseParser {
@@ -21,14 +22,37 @@ export class ResponseParser {
   private reusable = false;
   private framing: Framing | null = null;
   private bodyBytes = 0;
-  private chunkBuf: Buffer = Buffer.alloc(0);
+  private chunkBuf: Buffer = EMPTY;
   private chunkLeft = -1;
+  private lastHead: {
+    bytes: Buffer;
+    headRequest: boolean;
+    status: number;
+    reusable: boolean;
+    framing: Framing;
+  } | null = null;
   /** Bytes seen so far: zero at a close means the server hung up without answering. */
   received = 0;
 
-  constructor(private readonly headRequest = false) {}
+  constructor(private headRequest = false) {}
 
-  /** Feeds bytes; returns the response once complete, else null. Throws MalformedResponse. */
+  /** Ready for the next response on this or a new connection. */
+  reset(headRequest: boolean): void {
+    this.headRequest = headRequest;
+    this.head = null;
+    this.status = 0;
+    this.reusable = false;
+    this.framing = null;
+    this.bodyBytes = 0;
+    this.chunkBuf = EMPTY;
+    this.chunkLeft = -1;
+    this.received = 0;
+  }
+
+  /**
+   * Feeds bytes; returns the response once complete, else null. Throws MalformedResponse.
+   * `chunk` may be a reused read buffer: what is kept past this call is copied.
+   */
   feed(chunk: Buffer): ParsedResponse | null {
     this.received += chunk.length;
     if (!this.framing) {
@@ -36,11 +60,11 @@ export class ResponseParser {
       const end = headEnd(buf);
       if (!end) {
         if (buf.length > MAX_HEAD) throw new MalformedResponse('response head over 64 KiB');
-        this.head = buf;
+        this.head = buf === chunk ? Buffer.from(chunk) : buf;
         return null;
       }
       this.head = null;
-      this.parseHead(buf.toString('latin1', 0, end.at));
+      this.readHead(buf, end.at);
       chunk = buf.subarray(end.at + end.length);
     }
     return this.body(chunk);
@@ -57,26 +81,47 @@ export class ResponseParser {
     throw new MalformedResponse('connection closed before the end of the body');
   }
 
+  /**
+   * A server repeats its head byte for byte on a kept-alive connection (until its Date header
+   * ticks), so a head equal to the last one takes the last one's reading instead of a parse.
+   */
+  private readHead(buf: Buffer, at: number): void {
+    const last = this.lastHead;
+    if (
+      last &&
+      last.headRequest === this.headRequest &&
+      last.bytes.length === at &&
+      buf.compare(last.bytes, 0, at, 0, at) === 0
+    ) {
+      this.status = last.status;
+      this.reusable = last.reusable;
+      this.framing = { ...last.framing };
+      return;
+    }
+    this.parseHead(buf.toString('latin1', 0, at));
+    this.lastHead = {
+      bytes: Buffer.from(buf.subarray(0, at)),
+      headRequest: this.headRequest,
+      status: this.status,
+      reusable: this.reusable,
+      framing: { ...this.framing! },
+    };
+  }
+
+  /** One pass over the head: only the status and the three framing headers are read. */
   private parseHead(text: string): void {
-    const lines = text.split(/\r?\n/);
-    const statusLine = /^HTTP\/1\.([01]) (\d{3})(?:[ \t].*)?$/.exec(lines[0] ?? '');
-    if (!statusLine) throw new MalformedResponse(`bad status line "${(lines[0] ?? '').slice(0, 40)}"`);
+    let end = lineEnd(text, 0);
+    const first = text.slice(0, end).replace(/\r$/, '');
+    const statusLine = STATUS_LINE.exec(first);
+    if (!statusLine) throw new MalformedResponse(`bad status line "${first.slice(0, 40)}"`);
     const minor = statusLine[1];
     this.status = Number(statusLine[2]);
-    let length: number | null = null;
-    let chunked = false;
-    let connection = '';
-    for (const line of lines.slice(1)) {
-      const colon = line.indexOf(':');
-      if (colon <= 0) throw new MalformedResponse(`bad header line "${line.slice(0, 40)}"`);
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim();
-      if (name === 'content-length') {
-        if (!/^\d+$/.test(value)) throw new MalformedResponse(`bad Content-Length "${value}"`);
-        length = Number(value);
-      } else if (name === 'transfer-encoding') chunked = /chunked\s*$/i.test(value);
-      else if (name === 'connection') connection = value.toLowerCase();
+    const framing: FramingHeaders = { length: null, chunked: false, connection: '' };
+    for (let start = end + 1; start < text.length; start = end + 1) {
+      end = lineEnd(text, start);
+      readHeader(text, start, end, framing);
     }
+    const { length, chunked, connection } = framing;
     const noBody = this.headRequest || this.status < 200 || this.status === 204 || this.status === 304;
     if (noBody) this.framing = { kind: 'length', remaining: 0 };
     else if (chunked) this.framing = { kind: 'chunked' };
@@ -138,11 +183,57 @@ export class ResponseParser {
   }
 }
 
+const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?:[ \t].*)?$/;
+
+interface FramingHeaders {
+  length: number | null;
+  chunked: boolean;
+  connection: string;
+}
+
+/** The end of the line starting at `from`: its `\n`, or the end of the text. */
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl;
+}
+
+/**
+ * Checks one `name: value` line and reads it if it frames the body. Names shorter than
+ * "connection" cannot be one of the three, so most lines cost an indexOf and no strings.
+ */
+function readHeader(text: string, start: number, end: number, into: FramingHeaders): void {
+  const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  const colon = text.indexOf(':', start);
+  if (colon <= start || colon >= stop) {
+    throw new MalformedResponse(`bad header line "${text.slice(start, Math.min(stop, start + 40))}"`);
+  }
+  if (colon - start < 10) return;
+  const name = text.slice(start, colon).trim().toLowerCase();
+  if (name === 'content-length') {
+    const value = text.slice(colon + 1, stop).trim();
+    if (!/^\d+$/.test(value)) throw new MalformedResponse(`bad Content-Length "${value}"`);
+    into.length = Number(value);
+  } else if (name === 'transfer-encoding') {
+    into.chunked = /chunked\s*$/i.test(text.slice(colon + 1, stop));
+  } else if (name === 'connection') {
+    into.connection = text
+      .slice(colon + 1, stop)
+      .trim()
+      .toLowerCase();
+  }
+}
+
+const CRLF_CRLF = Buffer.from('\r\n\r\n');
+const LF_LF = Buffer.from('\n\n');
+
 /** Where the head ends: the first blank line, `\r\n\r\n` or `\n\n`. */
 function headEnd(buf: Buffer): { at: number; length: number } | null {
-  const crlf = buf.indexOf('\r\n\r\n');
-  const lf = buf.indexOf('\n\n');
-  if (crlf < 0 && lf < 0) return null;
+  const crlf = buf.indexOf(CRLF_CRLF);
+  // A `\n\n` ends the head first only if it starts by the `\r\n\r\n`'s second `\n`; the
+  // backward search reads just the head, not the body after it.
+  const lfBefore = crlf < 0 ? 0 : buf.lastIndexOf(LF_LF, crlf + 1);
+  const lf = lfBefore < 0 ? -1 : buf.indexOf(LF_LF);
   if (lf >= 0 && (crlf < 0 || lf < crlf + 2)) return { at: lf, length: 2 };
-  return { at: crlf, length: 4 };
+  if (crlf >= 0) return { at: crlf, length: 4 };
+  return null;
 }

@@ -11,6 +11,8 @@ export interface TestServer {
   port: number;
   /** Requests whose head the server read. */
   received(): number;
+  /** TCP connections the server accepted. */
+  connections(): number;
   /** Requests answered with 500. */
   served500(): number;
   close(): Promise<void>;
@@ -25,12 +27,15 @@ const BODY = 'hello from the test server\n';
 export async function startTestServer(
   framing: Framing,
   plan: (n: number) => Reply = () => 'ok',
+  port = 0,
 ): Promise<TestServer> {
   let received = 0;
+  let connections = 0;
   let served500 = 0;
   const sockets = new Set<Socket>();
   const server: Server = net.createServer((socket) => {
     sockets.add(socket);
+    connections++;
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
     let pending = '';
@@ -45,12 +50,13 @@ export async function startTestServer(
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as net.AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: `http://127.0.0.1:${bound}`,
+    port: bound,
     received: () => received,
+    connections: () => connections,
     served500: () => served500,
     close: () =>
       new Promise<void>((resolve) => {

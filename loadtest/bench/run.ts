@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     const locustRps = locust(host);
     if (locustRps === null) console.error('python3-locust not installed: no Locust HttpUser reference');
     else {
-      const r = await runLoad({ host, users: 50, spawnRate: 10_000, runTimeSec: SECONDS, workers: 2 });
+      const r = await runLoad({ host, users: 50, spawnRate: 10_000, runTimeSec: SECONDS });
       const ratio = r.rps / locustRps;
       rows.push([
         `max req/s vs Locust HttpUser -u 50 (${r.engine})`,

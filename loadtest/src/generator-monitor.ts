@@ -39,12 +39,16 @@ export const LOOP_LAGGING_MS = 100;
 
 /**
  * Says when the generator, not the server, set the pace: its threads near 100% of the cores they
- * can use, or its event loop late by 100 ms. Returns the note for the result, or null.
+ * can use, or its event loop late by 100 ms. Returns the note for the result, or null. With the
+ * server on this machine (a loopback target) one core is the server's, so more worker threads
+ * than the other cores only take turns with it (measured: 2 threads on 2 cores beside nginx ran
+ * below one).
  */
 export function judgeGenerator(
   sample: GeneratorSample,
   threads: number,
   cores = cpus().length,
+  serverHere = false,
 ): string | null {
   const usable = Math.max(1, Math.min(threads, cores));
   const share = sample.wallMs > 0 ? sample.cpuMicros / 1000 / sample.wallMs / usable : 0;
@@ -56,6 +60,12 @@ export function judgeGenerator(
     reasons.push(`event-loop delay p99 ${Math.round(sample.loopDelayP99Ms)} ms`);
   }
   if (reasons.length === 0) return null;
-  const hint = threads < cores ? '; try --workers' : '; use more machines (export-locust)';
+  const spare = cores - (serverHere ? 1 : 0);
+  const hint =
+    threads < spare
+      ? '; try --workers'
+      : serverHere
+        ? '; the server shares these cores: generate from another machine (export-locust)'
+        : '; use more machines (export-locust)';
   return `generator-bound: these numbers are a floor (${reasons.join(', ')}${hint})`;
 }

@@ -1,4 +1,6 @@
+import { cpus } from 'node:os';
 import { nowMs } from './clock.js';
+import { isLoopback } from './engines/engine.js';
 import { GeneratorMonitor, judgeGenerator } from './generator-monitor.js';
 import { type LoadOptions, type LoadOptionsInput, resolveOptions } from './options.js';
 import { type Progress, progressOf } from './progress.js';
@@ -57,6 +59,6 @@ export async function runLoad(input: LoadOptionsInput, hooks: RunHooks = {}): Pr
     spawnRate: options.spawnRate,
     engine: options.workers > 1 ? `${engine} x${options.workers} threads` : engine,
     stoppedBy,
-    generatorNote: judgeGenerator(sample, options.workers),
+    generatorNote: judgeGenerator(sample, options.workers, cpus().length, isLoopback(options.host)),
   });
 }

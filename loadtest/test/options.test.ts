@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { judgeGenerator, parseDuration, parseScenario, resolveOptions } from '../src/index.js';
+import { isLoopback, judgeGenerator, parseDuration, parseScenario, resolveOptions } from '../src/index.js';
 import { classifyMessage } from '../src/views/locust-import.js';
 
 describe('options, durations, scenarios', () => {
@@ -58,4 +58,21 @@ describe('options, durations, scenarios', () => {
       /event-loop/,
     );
   });
+
+  it('suggests --workers only while cores are spare, counting a local server as using one', () => {
+    const busy = { cpuMicros: 990_000, wallMs: 1000, loopDelayP99Ms: 5 };
+    expect(judgeGenerator(busy, 1, 4, true)).toMatch(/try --workers/);
+    expect(judgeGenerator(busy, 1, 2, true)).toMatch(/server shares these cores/);
+    expect(judgeGenerator(busy, 1, 2, false)).toMatch(/try --workers/);
+    expect(judgeGenerator(busy, 2, 2, false)).toBeNull();
+  });
+
+  it.each([
+    ['http://127.0.0.1:8080', true],
+    ['http://127.3.2.1', true],
+    ['http://localhost:80/', true],
+    ['http://[::1]:8080', true],
+    ['http://10.200.0.2:8080', false],
+    ['http://example.org', false],
+  ])('takes %s as on this machine: %s', (host, here) => expect(isLoopback(host)).toBe(here));
 });

@@ -25,6 +25,7 @@ export class LenientEngine implements Engine {
   stopping = false;
   inFlight = 0;
   private idle: (() => void) | null = null;
+  private ready: LenientUser[] = [];
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(readonly ctx: EngineContext) {
@@ -61,6 +62,21 @@ export class LenientEngine implements Engine {
       else this.idle = finish;
     });
   }
+
+  /**
+   * Closed-loop users send their next request once every response of this poll is read, as wrk
+   * does: the writes go out together after the reads instead of interleaving with them.
+   */
+  soon(user: LenientUser): void {
+    this.ready.push(user);
+    if (this.ready.length === 1) setImmediate(this.flush);
+  }
+
+  private readonly flush = () => {
+    const users = this.ready;
+    this.ready = [];
+    for (const user of users) user.next();
+  };
 
   /** Bookkeeping when a request ends, whatever its outcome. */
   settled(): void {
@@ -267,6 +283,6 @@ class LenientUser {
     if (this.engine.stopping) return;
     const pause = thinkMs(this.engine.ctx.wait);
     if (pause > 0) this.thinking = setTimeout(() => this.next(), pause);
-    else this.next();
+    else this.engine.soon(this);
   }
 }

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { type FailureKind, runLoad } from '../src/index.js';
 import {
@@ -67,6 +68,45 @@ describe('injected failures are counted as their kind and nowhere else', () => {
     onlyKind(result.failuresByKind, 'refused', 30);
     expect(result.responseTime.p50).toBe(0);
     expect(result.firstFailure?.error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe('kept-alive connections the server dropped', () => {
+  it('resends once on a new connection, counting neither a failure nor the lost attempt', async () => {
+    let answered = 0;
+    let dropped = 0;
+    // Answers the first request of each connection and hangs up on the next, unanswered: a
+    // server that timed the idle connection out just as the request arrived.
+    const stale = net.createServer((socket) => {
+      let served = false;
+      socket.on('error', () => {});
+      socket.on('data', () => {
+        if (served) {
+          dropped++;
+          socket.destroy();
+          return;
+        }
+        served = true;
+        answered++;
+        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+      });
+    });
+    await new Promise<void>((resolve) => stale.listen(0, '127.0.0.1', resolve));
+    const { port } = stale.address() as net.AddressInfo;
+    try {
+      const result = await runLoad({
+        host: `http://127.0.0.1:${port}`,
+        users: 2,
+        spawnRate: 100,
+        requests: 20,
+      });
+      expect(result.requests).toBe(20);
+      expect(result.failures).toBe(0);
+      expect(answered).toBe(20);
+      expect(dropped).toBeGreaterThan(0);
+    } finally {
+      await new Promise<void>((resolve) => stale.close(() => resolve()));
+    }
   });
 });
 

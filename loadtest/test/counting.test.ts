@@ -66,6 +66,19 @@ describe('reported requests are the requests the server received', () => {
   );
 });
 
+describe('endpoints', () => {
+  it('lists only the tasks that were requested', async () => {
+    server = await startTestServer('keep-alive');
+    const result = await runLoad({
+      host: server.url,
+      users: 1,
+      requests: 1,
+      tasks: [{ path: '/a' }, { path: '/b' }, { path: '/c' }],
+    });
+    expect(result.endpoints.map((e) => e.requests)).toEqual([1]);
+  });
+});
+
 describe('connections', () => {
   it('opens one connection per request without keep-alive, and one per user with it', async () => {
     server = await startTestServer('keep-alive');

@@ -1,6 +1,6 @@
 import net, { type Socket } from 'node:net';
 import { nowMs } from '../clock.js';
-import type { EndpointAcc } from '../recorder.js';
+import type { EndpointAcc, Recorder } from '../recorder.js';
 import type { FailureKind } from '../result.js';
 import { taskName, type Task, weightedPicker } from '../scenario.js';
 import { classifyError, type Engine, type EngineContext, requestBytes, statusOk, thinkMs } from './engine.js';
@@ -8,7 +8,9 @@ import { MalformedResponse, type ParsedResponse, ResponseParser } from './respon
 
 interface Prepared {
   task: Task;
-  endpoint: EndpointAcc;
+  name: string;
+  /** Looked up at the first outcome, so tasks never drawn do not show as empty rows. */
+  endpoint: EndpointAcc | null;
   bytes: Buffer;
 }
 
@@ -29,9 +31,10 @@ export class LenientEngine implements Engine {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(readonly ctx: EngineContext) {
-    const prepared = ctx.tasks.map((task) => ({
+    const prepared: Prepared[] = ctx.tasks.map((task) => ({
       task,
-      endpoint: ctx.recorder.endpoint(task.method, taskName(task)),
+      name: taskName(task),
+      endpoint: null,
       bytes: requestBytes(task, ctx.target.host, ctx.keepAlive),
     }));
     const pickTask = weightedPicker(ctx.tasks);
@@ -90,6 +93,11 @@ export class LenientEngine implements Engine {
     const now = nowMs();
     for (const user of this.users) user.checkTimeout(now);
   }
+}
+
+function endpointOf(prepared: Prepared, recorder: Recorder): EndpointAcc {
+  prepared.endpoint ??= recorder.endpoint(prepared.task.method, prepared.name);
+  return prepared.endpoint;
 }
 
 /** Where a user's one socket object is between connections. */
@@ -263,10 +271,11 @@ class LenientUser {
     const { recorder, keepAlive } = this.engine.ctx;
     this.current = null;
     if (!keepAlive || !response.reusable) this.close();
+    const endpoint = endpointOf(current, recorder);
     if (statusOk(current.task, response.status)) {
-      recorder.success(current.endpoint, this.startMs, end, response.bodyBytes);
+      recorder.success(endpoint, this.startMs, end, response.bodyBytes);
     } else {
-      recorder.failure(current.endpoint, 'status', `HTTP ${response.status}`, end);
+      recorder.failure(endpoint, 'status', `HTTP ${response.status}`, end);
     }
     this.after();
   }
@@ -274,7 +283,8 @@ class LenientUser {
   private fail(kind: FailureKind, error: string): void {
     const current = this.current!;
     this.current = null;
-    this.engine.ctx.recorder.failure(current.endpoint, kind, error, nowMs());
+    const { recorder } = this.engine.ctx;
+    recorder.failure(endpointOf(current, recorder), kind, error, nowMs());
     this.after();
   }
 

@@ -105,9 +105,9 @@ type Link = 'closed' | 'connecting' | 'open' | 'closing';
 
 /**
  * A user owns one `net.Socket` for the whole run and reconnects that same object after each
- * 'close' (`socket.connect` is documented for exactly that), reading into the engine's shared buffer (`onread`) rather than
- * a new Buffer per read: building a socket and its streams per connection, and a Buffer per
- * response, cost more than the system calls themselves (bench/run.ts).
+ * 'close' (`socket.connect` is documented for exactly that), reading into the engine's shared
+ * buffer (`onread`) rather than a new Buffer per read: building a socket and its streams per
+ * connection, and a Buffer per response, cost more than the system calls themselves (bench/run.ts).
  */
 class LenientUser {
   private socket: Socket | null = null;
@@ -130,7 +130,6 @@ class LenientUser {
     const { ctx } = this.engine;
     if (this.engine.stopping || !ctx.budget.take()) return;
     this.current = this.engine.pick();
-    this.startMs = nowMs();
     this.retried = false;
     this.engine.inFlight++;
     this.send();
@@ -158,13 +157,14 @@ class LenientUser {
 
   private send(): void {
     this.parser.reset(this.current!.task.method === 'HEAD');
+    // Timed from here even while it waits for the last connection to close (the timeout sweep reads it).
+    this.startMs = nowMs();
     if (this.link === 'closing') {
       this.pending = true;
       return;
     }
     this.reused = this.link !== 'closed';
     if (!this.reused) this.connect();
-    this.startMs = nowMs();
     this.socket!.write(this.current!.bytes);
   }
 
@@ -215,7 +215,11 @@ class LenientUser {
   }
 
   private onEnd(): void {
-    if (this.link !== 'open') return;
+    if (this.link === 'open') this.hungUp();
+  }
+
+  /** The server ended the connection: completes a close-delimited response or fails the request. */
+  private hungUp(): void {
     this.close();
     if (!this.current) return;
     let response: ParsedResponse;
@@ -240,11 +244,8 @@ class LenientUser {
   }
 
   private onClose(): void {
-    if (this.link === 'open' || this.link === 'connecting') {
-      // Closed without 'end' or 'error' first (a destroy we did not ask for): treat as an end.
-      this.link = 'open';
-      this.onEnd();
-    }
+    // Closed without 'end' or 'error' first (a destroy we did not ask for): as if the server hung up.
+    if (this.link === 'open' || this.link === 'connecting') this.hungUp();
     this.link = 'closed';
     // A write queued during a connect that failed stays attached to the socket (net's
     // once('connect') hook) and would replay on the next connect: such a socket is replaced.

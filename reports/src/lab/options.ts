@@ -1,24 +1,24 @@
 /** The lab's flags, validated once at the door: every problem reported together, then frozen. */
 import { parseArgs } from 'node:util';
+import { MODELS, type Model } from '@netlab/servers/models';
 import { z } from 'zod';
 import { LabError } from '../errors.js';
 import { validateShaping } from '../net/netns.js';
-import { HTTP_MODELS, type HttpModel } from '../process/reference-servers.js';
 import type { Week } from '../results.js';
 
 export const WEEKS = { week2: 2, week3: 3, week5: 5, week6: 6 } as const satisfies Record<string, Week>;
 
-const DEFAULT_MODELS: Record<Week, HttpModel[]> = {
+const DEFAULT_MODELS: Record<Week, Model[]> = {
   2: [],
   3: ['select'],
   5: ['single', 'multiprocess', 'multithread'],
-  6: [...HTTP_MODELS],
+  6: [...MODELS],
 };
 
 export const LabOptions = z.object({
   week: z.union([z.literal(2), z.literal(3), z.literal(5), z.literal(6)]),
   quick: z.boolean(),
-  models: z.array(z.enum(HTTP_MODELS)),
+  models: z.array(z.enum(MODELS)),
   out: z.string().min(1),
   student: z.object({ id: z.string().min(1), name: z.string().min(1) }).nullable(),
   target: z
@@ -31,7 +31,7 @@ export type LabOptions = z.infer<typeof LabOptions>;
 
 export const USAGE = `usage: pnpm lab:week<2|3|5|6> [options]     (or: netlab-lab week6 …)
   --quick                  a short profile (whole run < 60 s)
-  --models a,b             reference models (${HTTP_MODELS.join(', ')}); "none" for only your server
+  --models a,b             reference models (${MODELS.join(', ')}); "none" for only your server
   --out DIR                where results go (default lab-out/weekN/)
   --student ID --name NAME names the report CN_<N>_<ID>_<NAME>.pdf
   --target URL             put a running server in the comparison (e.g. http://127.0.0.1:8080)
@@ -77,8 +77,8 @@ export function parseLabArgs(weekArg: string, argv: string[]): Readonly<LabOptio
         ? []
         : values.models.split(',').map((m) => m.trim());
   for (const m of models) {
-    if (!(HTTP_MODELS as readonly string[]).includes(m))
-      problems.push(`--models: unknown model "${m}" (use ${HTTP_MODELS.join(', ')})`);
+    if (!(MODELS as readonly string[]).includes(m))
+      problems.push(`--models: unknown model "${m}" (use ${MODELS.join(', ')})`);
   }
   if (week === 2 && values.models !== undefined)
     problems.push('--models: week2 has no HTTP models (echo and attendance only)');

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Model } from '@netlab/servers/models';
 import { LabError } from '../errors.js';
 import type { ServerCommand } from './supervisor.js';
 
@@ -27,18 +28,8 @@ function tsxArgs(): string[] {
   return ['--import', pathToFileURL(loader).href, serveScript()];
 }
 
-export const HTTP_MODELS = [
-  'single',
-  'multiprocess',
-  'prefork',
-  'multithread',
-  'threadpool',
-  'select',
-] as const;
-export type HttpModel = (typeof HTTP_MODELS)[number];
-
 export function httpServerCommand(
-  model: HttpModel,
+  model: Model,
   options: { keepAlive?: boolean; host?: string; root?: string } = {},
 ): ServerCommand {
   const args = [...tsxArgs(), 'http', '--model', model, '--port', '0'];

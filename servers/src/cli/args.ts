@@ -5,6 +5,7 @@ import { MODELS } from '../models/types.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const host = z.string().min(1).default('127.0.0.1');
+const ms = z.coerce.number().int().min(10).max(3_600_000);
 
 const commandSchemas = {
   echo: z.object({ port, host }),
@@ -23,7 +24,11 @@ const commandSchemas = {
     root: z.string().min(1).optional(),
     keepAlive: z.boolean().default(false),
     workers: z.coerce.number().int().min(1).max(256).optional(),
-    idleTimeout: z.coerce.number().int().min(10).max(3_600_000).optional(),
+    idleTimeout: ms.optional(),
+    headerTimeout: ms.optional(),
+    sendTimeout: ms.optional(),
+    shutdownGrace: z.coerce.number().int().min(0).max(3_600_000).optional(),
+    maxBody: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   }),
 };
 
@@ -37,7 +42,8 @@ export const USAGE = `usage: netlab-serve <command> [options]
   echo-client --port <n> [--host <addr>] <message>
   attendance --port 5555 --code <code> --out <csv> [--roster <csv>] [--host <addr>]
   http --model <${MODELS.join('|')}> --port <n> [--root <dir>] [--keep-alive]
-       [--workers <n>] [--host <addr>] [--idle-timeout <ms>]
+       [--workers <n>] [--host <addr>] [--idle-timeout <ms>] [--header-timeout <ms>]
+       [--send-timeout <ms>] [--shutdown-grace <ms>] [--max-body <bytes>]
 --port 0 picks a free port; the ready line on stdout is "listening on <host>:<port>".`;
 
 const FLAGS = {
@@ -51,13 +57,29 @@ const FLAGS = {
   'keep-alive': { type: 'boolean' },
   workers: { type: 'string' },
   'idle-timeout': { type: 'string' },
+  'header-timeout': { type: 'string' },
+  'send-timeout': { type: 'string' },
+  'shutdown-grace': { type: 'string' },
+  'max-body': { type: 'string' },
 } as const;
 
 const ALLOWED: Record<CommandName, string[]> = {
   echo: ['port', 'host'],
   'echo-client': ['port', 'host'],
   attendance: ['port', 'host', 'code', 'out', 'roster'],
-  http: ['port', 'host', 'model', 'root', 'keep-alive', 'workers', 'idle-timeout'],
+  http: [
+    'port',
+    'host',
+    'model',
+    'root',
+    'keep-alive',
+    'workers',
+    'idle-timeout',
+    'header-timeout',
+    'send-timeout',
+    'shutdown-grace',
+    'max-body',
+  ],
 };
 
 const bad = (message: string): ServeError => new ServeError('SERVER_BAD_ARGS', `${message} (see --help)`);
@@ -85,6 +107,10 @@ export function parseCommand(argv: string[]): CommandArgs {
     ...values,
     keepAlive: values['keep-alive'],
     idleTimeout: values['idle-timeout'],
+    headerTimeout: values['header-timeout'],
+    sendTimeout: values['send-timeout'],
+    shutdownGrace: values['shutdown-grace'],
+    maxBody: values['max-body'],
     message: positionals[0],
   };
   const result = commandSchemas[name].safeParse(input);

@@ -24,6 +24,10 @@ function build(args: Exclude<CommandArgs, { command: 'echo-client' }>): Runnable
         keepAlive: args.keepAlive,
         workers: args.workers,
         idleTimeoutMs: args.idleTimeout,
+        headerTimeoutMs: args.headerTimeout,
+        sendTimeoutMs: args.sendTimeout,
+        shutdownGraceMs: args.shutdownGrace,
+        maxBodyBytes: args.maxBody,
       });
   }
 }

@@ -31,8 +31,15 @@ export function createHttpServer(input: HttpServerOptions): HttpServer {
   }
   const options = parsed.data;
   return FACTORIES[options.model]({
-    handler: { root: path.resolve(options.root), keepAlive: options.keepAlive },
+    handler: {
+      root: path.resolve(options.root),
+      keepAlive: options.keepAlive,
+      maxBodyBytes: options.maxBodyBytes,
+    },
     idleTimeoutMs: options.idleTimeoutMs,
+    headerTimeoutMs: options.headerTimeoutMs,
+    sendTimeoutMs: options.sendTimeoutMs,
+    shutdownGraceMs: options.shutdownGraceMs,
     workers: options.workers ?? defaultWorkers(options.model),
     log: options.log ?? ((line) => void process.stderr.write(`${line}\n`)),
   });

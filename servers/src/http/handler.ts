@@ -11,6 +11,8 @@ export interface HandlerOptions {
   root: string;
   /** Allow persistent connections when the client asks for one. */
   keepAlive: boolean;
+  /** A request announcing a bigger body gets 413 and the connection closes (nginx's client_max_body_size). */
+  maxBodyBytes: number;
 }
 
 export type BodySource =
@@ -40,12 +42,6 @@ function clientWantsKeepAlive(request: HttpRequest): boolean {
   const tokens = (request.headers.get('connection') ?? '').toLowerCase().split(/\s*,\s*/);
   if (tokens.includes('close')) return false;
   return request.minorVersion >= 1 || tokens.includes('keep-alive');
-}
-
-/** A request that carries a body we do not read must close the connection, or its body would parse as a request. */
-function hasBody(request: HttpRequest): boolean {
-  const length = request.headers.get('content-length');
-  return request.headers.has('transfer-encoding') || (length !== undefined && Number(length) > 0);
 }
 
 /**
@@ -102,8 +98,11 @@ export function createHandler(options: HandlerOptions): RequestHandler {
   const plan: RequestHandler = (parsed, allowKeepAlive = true) => {
     if (parsed.kind === 'error') return errorPage(parsed.status, false);
     const { request } = parsed;
+    // A body of known length is skipped by the connection, which then reads the next request; a chunked
+    // body's end is unknown without decoding it, so that connection closes after the response.
     const keepAlive =
-      allowKeepAlive && options.keepAlive && clientWantsKeepAlive(request) && !hasBody(request);
+      allowKeepAlive && options.keepAlive && clientWantsKeepAlive(request) && !request.chunked;
+    if (request.contentLength > options.maxBodyBytes) return errorPage(413, false);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return errorPage(405, keepAlive, { Allow: ALLOWED_METHODS });
     }
@@ -117,6 +116,8 @@ export function createHandler(options: HandlerOptions): RequestHandler {
         cache.read(resolved.path, resolved.stats),
         keepAlive,
       );
+    } else if (resolved.kind === 'redirect') {
+      response = errorPage(301, keepAlive, { Location: resolved.location });
     } else if (resolved.status === 404) {
       response = notFound(keepAlive);
     } else {

@@ -25,6 +25,17 @@ export const httpServerOptionsSchema = z.object({
   /** Pool size (prefork, threadpool) or cap on live children/threads (multiprocess, multithread). */
   workers: z.number().int().min(1).max(256).optional(),
   idleTimeoutMs: z.number().int().min(10).max(3_600_000).default(10_000),
+  /** nginx's defaults are 60 s; half that still lets a slow phone finish a head or a page. */
+  headerTimeoutMs: z.number().int().min(10).max(3_600_000).default(30_000),
+  sendTimeoutMs: z.number().int().min(10).max(3_600_000).default(30_000),
+  shutdownGraceMs: z.number().int().min(0).max(3_600_000).default(10_000),
+  /** Bodies are never read; a bigger one is refused with 413 before it is sent (nginx: 1 MiB). */
+  maxBodyBytes: z
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(1024 * 1024),
   log: z.custom<(line: string) => void>((value) => typeof value === 'function').optional(),
 });
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 
 export type Resolved =
   | { kind: 'file'; path: string; stats: Stats }
+  /** A folder asked for without its slash: relative links in its index.html need the slash (nginx: 301). */
+  | { kind: 'redirect'; location: string }
   | { kind: 'status'; status: 400 | 403 | 404 };
 
 /**
@@ -13,6 +15,7 @@ export type Resolved =
 export function resolvePath(root: string, target: string): Resolved {
   if (!target.startsWith('/')) return { kind: 'status', status: 400 };
   const rawPath = target.replace(/[?#].*$/s, '');
+  const query = target.slice(rawPath.length).replace(/#.*$/s, '');
   let decoded: string;
   try {
     decoded = decodeURIComponent(rawPath);
@@ -24,10 +27,12 @@ export function resolvePath(root: string, target: string): Resolved {
   const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
   if (segments.includes('..')) return { kind: 'status', status: 403 };
   if (decoded.endsWith('/')) segments.push('index.html');
-  return inspect(root, path.join(root, ...segments), true);
+  const resolved = inspect(root, path.join(root, ...segments), !decoded.endsWith('/'));
+  return resolved.kind === 'redirect' ? { kind: 'redirect', location: `${rawPath}/${query}` } : resolved;
 }
 
-function inspect(root: string, candidate: string, tryIndex: boolean): Resolved {
+/** `folderRedirects`: a folder reached without a trailing slash answers a redirect (filled in by the caller). */
+function inspect(root: string, candidate: string, folderRedirects: boolean): Resolved {
   let real: string;
   let stats: Stats;
   try {
@@ -37,7 +42,7 @@ function inspect(root: string, candidate: string, tryIndex: boolean): Resolved {
     return { kind: 'status', status: 404 };
   }
   if (real !== root && !real.startsWith(root + path.sep)) return { kind: 'status', status: 403 };
-  if (stats.isDirectory() && tryIndex) return inspect(root, path.join(real, 'index.html'), false);
+  if (stats.isDirectory() && folderRedirects) return { kind: 'redirect', location: '' };
   if (!stats.isFile()) return { kind: 'status', status: 404 };
   return { kind: 'file', path: real, stats };
 }

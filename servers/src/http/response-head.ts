@@ -1,11 +1,14 @@
 const REASONS: Record<number, string> = {
   200: 'OK',
+  301: 'Moved Permanently',
   400: 'Bad Request',
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  413: 'Content Too Large',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   505: 'HTTP Version Not Supported',
 };
 

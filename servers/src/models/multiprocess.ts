@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { forkWorker, sendTo, stopChild, whenGone } from './children.js';
 import { perConnection, type Started } from './per-connection.js';
 import type { ModelOptions, ModelServer } from './types.js';
+import { workerOptions } from './worker-options.js';
 
 /** Descriptors kept free for starting a child (its IPC channel and pipes). */
 const DESCRIPTOR_RESERVE = 16;
@@ -17,14 +18,10 @@ export function createMultiprocessServer(options: ModelOptions): ModelServer {
   const { live, listen, close } = perConnection(
     options,
     DESCRIPTOR_RESERVE,
-    (socket): Started & { child: ChildProcess } => {
-      const child = forkWorker({
-        handler: options.handler,
-        idleTimeoutMs: options.idleTimeoutMs,
-        once: true,
-      });
+    ({ socket, prefix }): Started & { child: ChildProcess } => {
+      const child = forkWorker(workerOptions(options, true));
       child.on('error', () => socket.destroy());
-      sendTo(child, { t: 'connection' }, socket, () => socket.destroy());
+      sendTo(child, { t: 'connection', prefix: prefix.toString('base64') }, socket, () => socket.destroy());
       return { child, gone: whenGone(child), stop: () => stopChild(child) };
     },
   );

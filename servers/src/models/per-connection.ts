@@ -1,7 +1,8 @@
 import net from 'node:net';
+import { HeadGate } from './head-gate.js';
 import { listenServer } from './listen.js';
 import type { ModelOptions, ModelServer } from './types.js';
-import { WaitingRoom } from './waiting-room.js';
+import { type Arrival, WaitingRoom } from './waiting-room.js';
 
 /** A process or thread started for one connection. */
 export interface Started {
@@ -12,13 +13,14 @@ export interface Started {
 }
 
 /**
- * The part multiprocess and multithread share: accept without reading, start one worker per
- * connection, at most `workers` alive, the rest waiting unread for a slot.
+ * The part multiprocess and multithread share: hold each connection until its first request head is in
+ * (HeadGate: a slow client must not occupy a worker slot), start one worker per connection, at most
+ * `workers` alive, the rest waiting unread for a slot.
  */
 export function perConnection<W extends Started>(
   options: ModelOptions,
   descriptorReserve: number,
-  start: (socket: net.Socket) => W,
+  start: (arrival: Arrival) => W,
 ): Pick<ModelServer, 'listen' | 'close'> & { live: ReadonlySet<W> } {
   const live = new Set<W>();
   const waiting = new WaitingRoom(descriptorReserve, options.idleTimeoutMs, () => startNext());
@@ -26,22 +28,23 @@ export function perConnection<W extends Started>(
 
   function startNext(): void {
     while (!stopping && live.size < options.workers) {
-      const socket = waiting.take();
-      if (!socket) return;
-      const worker = start(socket);
+      const arrival = waiting.take();
+      if (!arrival) return;
+      const worker = start(arrival);
       live.add(worker);
       void worker.gone.then(() => {
         live.delete(worker);
-        socket.destroy();
+        arrival.socket.destroy();
         startNext();
       });
     }
   }
 
-  const server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
-    waiting.add(socket);
+  const gate = new HeadGate(options, (socket, prefix) => {
+    waiting.add(socket, prefix);
     startNext();
   });
+  const server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => gate.admit(socket));
 
   return {
     live,
@@ -49,6 +52,7 @@ export function perConnection<W extends Started>(
     async close() {
       stopping = true;
       server.close();
+      gate.clear();
       waiting.clear();
       await Promise.all([...live].map((worker) => worker.stop()));
     },

@@ -12,6 +12,7 @@ const WINDOW_BYTES = 256 * 1024;
 export class PortStream extends Duplex {
   private outstanding = 0;
   private blocked: (() => void) | undefined;
+  private sourcePaused = false;
 
   constructor(
     private readonly id: number,
@@ -20,7 +21,20 @@ export class PortStream extends Duplex {
     super();
   }
 
-  override _read(): void {}
+  /** Bytes the main thread read from the client (null: it half-closed). */
+  receive(chunk: Buffer | null): void {
+    // Past the readable buffer's high-water mark the connection is not keeping up: stop the socket.
+    if (!this.push(chunk) && chunk !== null && !this.sourcePaused) {
+      this.sourcePaused = true;
+      this.post({ t: 'pause', id: this.id });
+    }
+  }
+
+  override _read(): void {
+    if (!this.sourcePaused) return;
+    this.sourcePaused = false;
+    this.post({ t: 'resume', id: this.id });
+  }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     const bytes = ownedBytes(chunk);

@@ -4,50 +4,99 @@ import { forkWorker, sendTo, stopChild, whenGone } from './children.js';
 import { listenServer } from './listen.js';
 import type { FromProcess } from './messages.js';
 import type { Address, ModelOptions, ModelServer } from './types.js';
+import { workerOptions } from './worker-options.js';
+
+/** A worker that keeps dying is restarted no faster than this: a crash loop must not eat the machine. */
+const RESPAWN_DELAY_MS = 200;
 
 /**
  * prefork: a fixed pool of worker processes started before any client arrives. The primary binds the
  * listening socket and sends it to every worker (child.send('server', server)); each worker then accepts
  * on it directly and the primary closes its own copy. No connection passes through the primary — unlike
  * node:cluster's default round-robin, whose primary accepts every connection and ships it to a worker.
+ * A worker that dies is replaced, as Apache's prefork does: the primary borrows the listening socket back
+ * from a live worker (or binds the port again if none is left) and hands it to the new one.
  */
 export function createPreforkServer(options: ModelOptions): ModelServer {
   const children = new Set<ChildProcess>();
+  const ready = new Set<ChildProcess>();
   let stopping = false;
+  let address: Address | undefined;
 
   const stop = async (): Promise<void> => {
     stopping = true;
     await Promise.all([...children].map(stopChild));
   };
 
+  /** Sends connections the primary itself accepted (while it held the socket) on to a worker. */
+  const passOn = (socket: net.Socket): void => {
+    const pool = [...ready];
+    const worker = pool[Math.floor(Math.random() * pool.length)];
+    if (worker) sendTo(worker, { t: 'connection' }, socket, () => socket.destroy());
+    else socket.destroy();
+  };
+
   const startWorker = (server: net.Server): Promise<void> =>
     new Promise((resolve, reject) => {
-      const child = forkWorker({
-        handler: options.handler,
-        idleTimeoutMs: options.idleTimeoutMs,
-        once: false,
-      });
+      const child = forkWorker(workerOptions(options, false));
       children.add(child);
       void whenGone(child).then(() => {
         children.delete(child);
-        if (!stopping)
-          options.log(
-            `prefork worker ${child.pid} exited (${child.signalCode ?? child.exitCode}); ${children.size} left`,
-          );
+        const wasReady = ready.delete(child);
         reject(new Error(`prefork worker ${child.pid} exited before it was ready`));
+        if (stopping || !wasReady) return;
+        options.log(
+          `prefork worker ${child.pid} exited (${child.signalCode ?? child.exitCode}); starting a replacement`,
+        );
+        setTimeout(() => void replace(), RESPAWN_DELAY_MS);
       });
       child.on('message', (message: FromProcess) => {
-        if (message.t === 'ready') resolve();
+        if (message.t !== 'ready') return;
+        ready.add(child);
+        resolve();
       });
       sendTo(child, { t: 'server' }, server, () => reject(new Error('could not start a prefork worker')));
     });
+
+  /** The listening socket, from a live worker or bound afresh; connections it accepts here are passed on. */
+  const borrowServer = async (): Promise<net.Server> => {
+    const lender = [...ready].find((child) => child.connected);
+    const server = lender
+      ? await new Promise<net.Server>((resolve, reject) => {
+          const onMessage = (message: FromProcess, handle?: unknown): void => {
+            if (message.t !== 'server' || !(handle instanceof net.Server)) return;
+            lender.off('message', onMessage);
+            resolve(handle);
+          };
+          lender.on('message', onMessage);
+          lender.send({ t: 'lend' }, (error) => error && reject(error));
+        })
+      : net.createServer({ pauseOnConnect: true });
+    server.on('connection', passOn);
+    if (!lender && address) await listenServer(server, address.port, address.host, options.log);
+    return server;
+  };
+
+  const replace = async (): Promise<void> => {
+    if (stopping) return;
+    let server: net.Server | undefined;
+    try {
+      server = await borrowServer();
+      if (!stopping) await startWorker(server);
+    } catch (error) {
+      options.log(`prefork: could not replace a worker: ${(error as Error).message}; retrying`);
+      if (!stopping) setTimeout(() => void replace(), RESPAWN_DELAY_MS * 5);
+    } finally {
+      server?.close();
+    }
+  };
 
   return {
     async listen(port, host): Promise<Address> {
       // Until every worker holds the socket, the primary parks connections unread and passes them on.
       const early: net.Socket[] = [];
       const server = net.createServer({ pauseOnConnect: true }, (socket) => early.push(socket));
-      const address = await listenServer(server, port, host, options.log);
+      address = await listenServer(server, port, host, options.log);
       try {
         await Promise.all(Array.from({ length: options.workers }, () => startWorker(server)));
       } catch (error) {
@@ -56,10 +105,7 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
       } finally {
         server.close();
       }
-      const pool = [...children.values()];
-      early.forEach((socket, i) => {
-        sendTo(pool[i % pool.length]!, { t: 'connection' }, socket, () => socket.destroy());
-      });
+      early.forEach(passOn);
       return address;
     },
     close: stop,

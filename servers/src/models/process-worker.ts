@@ -13,9 +13,9 @@ const connections = new ConnectionSet();
 let server: net.Server | undefined;
 const log = (line: string): void => void process.stderr.write(`[worker ${process.pid}] ${line}\n`);
 
-function serve(socket: net.Socket): void {
+function serve(socket: net.Socket, prefix?: Buffer): void {
   socket.setNoDelay(true);
-  const connection = connections.add(serveConnection(socket, handle, options));
+  const connection = connections.add(serveConnection(socket, handle, options, prefix));
   if (options.once) void connection.done.then(() => process.exit(0));
 }
 
@@ -25,12 +25,15 @@ function drainAndExit(): void {
 }
 
 process.on('message', (message: ToProcess, handleSent?: net.Socket | net.Server) => {
-  if (message.t === 'connection' && handleSent instanceof net.Socket) serve(handleSent);
-  else if (message.t === 'server' && handleSent instanceof net.Server) {
+  if (message.t === 'connection' && handleSent instanceof net.Socket) {
+    serve(handleSent, message.prefix ? Buffer.from(message.prefix, 'base64') : undefined);
+  } else if (message.t === 'server' && handleSent instanceof net.Server) {
     server = handleSent;
     containAcceptErrors(server, log);
-    server.on('connection', serve);
+    server.on('connection', (socket: net.Socket) => serve(socket));
     process.send?.({ t: 'ready' } satisfies FromProcess);
+  } else if (message.t === 'lend' && server) {
+    process.send?.({ t: 'server' } satisfies FromProcess, server);
   } else if (message.t === 'drain') drainAndExit();
 });
 // Ctrl-C reaches the whole process group; the primary decides when workers stop, so they ignore it.

@@ -49,11 +49,15 @@ export class ThreadHost {
     return this.sockets.size;
   }
 
-  attach(socket: net.Socket): void {
+  /** `prefix`: bytes already read from the socket. */
+  attach(socket: net.Socket, prefix: Buffer = Buffer.alloc(0)): void {
     const id = this.nextId++;
     this.sockets.set(id, socket);
-    this.post({ t: 'open', id });
+    const first = ownedBytes(prefix);
+    this.post({ t: 'open', id, prefix: first }, [first.buffer as ArrayBuffer]);
     socket.on('data', (chunk: Buffer) => {
+      // Once the thread has closed its side it only discards input: copying it across is waste.
+      if (socket.writableEnded) return;
       const bytes = ownedBytes(chunk);
       this.post({ t: 'data', id, chunk: bytes }, [bytes.buffer as ArrayBuffer]);
     });
@@ -93,6 +97,11 @@ export class ThreadHost {
       });
     } else if (message.t === 'end') {
       socket.end();
+      socket.resume();
+    } else if (message.t === 'pause') {
+      socket.pause();
+    } else if (message.t === 'resume') {
+      if (!socket.writableEnded) socket.resume();
     } else if (socket.writableFinished || !socket.writableEnded) {
       socket.destroy();
     } else {

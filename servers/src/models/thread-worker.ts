@@ -23,7 +23,8 @@ port.on('message', (message: ToThread) => {
   if (message.t === 'open') {
     const stream = new PortStream(message.id, post);
     streams.set(message.id, stream);
-    const connection = connections.add(serveConnection(stream, handle, options));
+    const prefix = Buffer.from(message.prefix.buffer, message.prefix.byteOffset, message.prefix.byteLength);
+    const connection = connections.add(serveConnection(stream, handle, options, prefix));
     void connection.done.then(() => {
       streams.delete(message.id);
       // In a worker thread, process.exit ends this thread only.
@@ -34,8 +35,8 @@ port.on('message', (message: ToThread) => {
   const stream = streams.get(message.id);
   if (!stream) return;
   if (message.t === 'data')
-    stream.push(Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength));
-  else if (message.t === 'end') stream.push(null);
+    stream.receive(Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength));
+  else if (message.t === 'end') stream.receive(null);
   else if (message.t === 'close') stream.destroy();
   else stream.ack(message.bytes);
 });

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { listenServer } from './listen.js';
 import { ThreadHost } from './thread-host.js';
 import type { Address, ModelOptions, ModelServer } from './types.js';
+import { workerOptions } from './worker-options.js';
 
 /**
  * threadpool: a fixed pool of worker threads started up front; each new connection goes to the thread
@@ -20,10 +21,7 @@ export function createThreadpoolServer(options: ModelOptions): ModelServer {
   });
 
   const start = (): ThreadHost => {
-    const thread = new ThreadHost(
-      { handler: options.handler, idleTimeoutMs: options.idleTimeoutMs, once: false },
-      options.log,
-    );
+    const thread = new ThreadHost(workerOptions(options, false), options.log);
     pool.add(thread);
     exited.push(
       thread.exited.then(() => {

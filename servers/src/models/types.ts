@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from '../http/connection.js';
 import type { HandlerOptions } from '../http/handler.js';
 
 export const MODELS = ['single', 'multiprocess', 'prefork', 'multithread', 'threadpool', 'select'] as const;
@@ -8,10 +9,9 @@ export interface Address {
   port: number;
 }
 
-/** What every model needs: the handler's options plus how many workers and how long to wait on idle clients. */
-export interface ModelOptions {
+/** What every model needs: the handler's options, the connection deadlines, and how many workers. */
+export interface ModelOptions extends ConnectionOptions {
   handler: HandlerOptions;
-  idleTimeoutMs: number;
   /** Pool size for prefork/threadpool; the cap on live children/threads for multiprocess/multithread. */
   workers: number;
   /** One line of operator-facing news (EMFILE, a worker that died) for stderr. */
@@ -30,9 +30,8 @@ export interface ModelServer {
 }
 
 /** Options a worker process or thread receives (JSON-safe). */
-export interface WorkerOptions {
+export interface WorkerOptions extends ConnectionOptions {
   handler: HandlerOptions;
-  idleTimeoutMs: number;
   /** Exit after the first connection (per-connection models). */
   once: boolean;
 }

@@ -1,6 +1,12 @@
 import type net from 'node:net';
 import { descriptorLimit, descriptorsInUse } from './descriptors.js';
 
+/** A connection ready to be served, with the bytes of it already read (see HeadGate). */
+export interface Arrival {
+  socket: net.Socket;
+  prefix: Buffer;
+}
+
 /**
  * Accepted connections waiting, unread, for their turn — the user-space end of the listen queue.
  * With a descriptor reserve (models that open descriptors to start a worker), `take` first makes sure
@@ -9,7 +15,7 @@ import { descriptorLimit, descriptorsInUse } from './descriptors.js';
  * would leave the server stuck there.
  */
 export class WaitingRoom {
-  private readonly queue: { socket: net.Socket; since: number }[] = [];
+  private readonly queue: (Arrival & { since: number })[] = [];
   private readonly limit: number;
 
   /**
@@ -24,13 +30,13 @@ export class WaitingRoom {
     this.limit = reserve > 0 ? descriptorLimit() : Number.POSITIVE_INFINITY;
   }
 
-  add(socket: net.Socket): void {
+  add(socket: net.Socket, prefix: Buffer): void {
     socket.on('error', () => socket.destroy());
-    this.queue.push({ socket, since: Date.now() });
+    this.queue.push({ socket, prefix, since: Date.now() });
   }
 
   /** The next live connection, or undefined: none waiting, or descriptors are being freed (retry comes). */
-  take(): net.Socket | undefined {
+  take(): Arrival | undefined {
     if (this.queue.length > 0 && Number.isFinite(this.limit)) {
       const excess = descriptorsInUse() + this.reserve - this.limit;
       if (excess > 0) {
@@ -42,7 +48,7 @@ export class WaitingRoom {
     }
     const oldest = Date.now() - this.maxWaitMs;
     for (let next = this.queue.shift(); next; next = this.queue.shift()) {
-      if (next.since >= oldest && !next.socket.destroyed) return next.socket;
+      if (next.since >= oldest && !next.socket.destroyed) return next;
       next.socket.destroy();
     }
     return undefined;

@@ -148,11 +148,7 @@ export function serveConnection(
     // Large files are streamed with backpressure, never read whole.
     const reading = createReadStream(path, { start: 0, end: size - 1 });
     file = reading;
-    let sent = 0;
-    reading.on('data', (chunk) => {
-      sent += chunk.length;
-      if (stream.writableNeedDrain) watchSend();
-    });
+
     reading.on('error', () => stream.destroy());
     reading.on('end', () => {
       file = undefined;
@@ -162,6 +158,12 @@ export function serveConnection(
       else if (afterResponse(plan)) schedule();
     });
     reading.pipe(stream, { end: false });
+    // After pipe's own listener, so a write it just made that filled the buffer starts the send deadline.
+    let sent = 0;
+    reading.on('data', (chunk) => {
+      sent += chunk.length;
+      if (stream.writableNeedDrain) watchSend();
+    });
   }
 
   function pump(): void {

@@ -1,0 +1,3 @@
+import { hostileSuite } from '../helpers/hostile-suite.js';
+
+hostileSuite('multithread');

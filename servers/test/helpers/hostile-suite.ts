@@ -6,7 +6,7 @@ import type { Model } from '../../src/index.js';
 import { MAX_REQUESTS_PER_CONNECTION } from '../../src/http/connection.js';
 import { makeSite, type Site } from '../fixtures/make-site.js';
 import { bodyFlood, dribble, normalClientMedian, slowloris, watchRss } from './hostile-clients.js';
-import { Conversation, exchange, parseResponses } from './raw-http.js';
+import { exchange, parseResponses } from './raw-http.js';
 import { type Served, startServe } from './spawn-serve.js';
 
 /** Short deadlines so each probe ends in seconds; the defaults (30 s, 30 s, 10 s) only scale them. */

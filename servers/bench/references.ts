@@ -6,6 +6,8 @@ import path from 'node:path';
 
 export interface Running {
   port: number;
+  /** The server's process, where a probe reads its memory or signals it. */
+  child?: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -102,8 +104,14 @@ export function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 }
 
-/** nginx from Debian with 2 workers on a loopback port, from a throwaway config; undefined when not installed. */
-export async function startNginx(root: string): Promise<Running | undefined> {
+/**
+ * nginx from Debian with 2 workers on a loopback port, from a throwaway config; undefined when not installed.
+ * `directives` go into its http block (the throughput bench lifts the keep-alive request cap).
+ */
+export async function startNginx(
+  root: string,
+  directives = 'keepalive_requests 1000000;',
+): Promise<Running | undefined> {
   const binary = ['/usr/sbin/nginx', 'nginx'].find((candidate) => hasCommand(candidate));
   if (!binary) return undefined;
   const port = await freePort();
@@ -119,7 +127,7 @@ events { worker_connections 4096; }
 http {
   include /etc/nginx/mime.types;
   access_log off;
-  keepalive_requests 1000000;
+  ${directives}
   client_body_temp_path ${dir}/body;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
@@ -137,6 +145,7 @@ http {
   await waitForPort(port, child);
   return {
     port,
+    child,
     stop: async () => {
       await stopChild(child, 'SIGQUIT');
       rmSync(dir, { recursive: true, force: true });

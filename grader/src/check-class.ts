@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type AssignmentSpec, builtinSpecPath, loadSpecFile, specTemplateFiles } from '@netlab/assignments';
-import { type ClassResult, gradeClass } from './grade-class.js';
+import { type ClassProgress, type ClassResult, gradeClass } from './grade-class.js';
 import type { SourceFile } from './similarity/index.js';
 import { ExtensionRow, RosterRow, readClassCsv } from './submissions/class-csv.js';
 import { writeOutputs } from './outputs/write-outputs.js';
@@ -17,7 +17,9 @@ export interface CheckClassOptions {
   /** Seconds a student's server gets to open its port. */
   serverTimeoutSeconds?: number;
   runServers?: boolean;
-  onProgress?: (done: number, total: number, studentId: string) => void;
+  /** Students graded at once (default: the number of cores). */
+  jobs?: number;
+  onProgress?: (progress: ClassProgress) => void;
 }
 
 /** `grader check`: load the spec and class files (all validated before any student runs), grade, write every output. */
@@ -37,6 +39,7 @@ export async function checkClass(o: CheckClassOptions): Promise<{ result: ClassR
     extensions,
     runServers: o.runServers,
     serverRun: o.serverTimeoutSeconds ? { startTimeoutMs: o.serverTimeoutSeconds * 1000 } : {},
+    jobs: o.jobs,
     onProgress: o.onProgress,
   });
   const files = await writeOutputs(result, o.outDir);

@@ -9,7 +9,7 @@ import { publishGrades } from './publish.js';
 
 export const USAGE = `usage:
   grader check <submissions-dir> --assignment <week2|week3|week5|week6> [--spec <file>] [--out <dir>]
-               [--roster <csv>] [--extensions <csv>] [--server-timeout <seconds>] [--no-run]
+               [--roster <csv>] [--extensions <csv>] [--server-timeout <seconds>] [--jobs <n>] [--no-run]
   grader publish <out-dir>/grades.csv --out <file.xlsx|file.csv>
   grader spec <week>`;
 
@@ -60,6 +60,7 @@ async function check(args: string[], io: CliIo): Promise<void> {
     roster: { type: 'string' },
     extensions: { type: 'string' },
     'server-timeout': { type: 'string' },
+    jobs: { type: 'string' },
     'no-run': { type: 'boolean', default: false },
   });
   const [dir] = positionals;
@@ -69,6 +70,9 @@ async function check(args: string[], io: CliIo): Promise<void> {
   const timeout = values['server-timeout'] === undefined ? undefined : Number(values['server-timeout']);
   if (timeout !== undefined && !(timeout > 0))
     throw new GraderError('GRADER_USAGE', '--server-timeout must be a positive number of seconds');
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
+    throw new GraderError('GRADER_USAGE', '--jobs must be a whole number of students at once, 1 or more');
   const { result, files } = await checkClass({
     submissionsDir: fromCaller(dir),
     assignment: values.assignment as string | undefined,
@@ -78,6 +82,7 @@ async function check(args: string[], io: CliIo): Promise<void> {
     extensionsFile: fromCaller(values.extensions as string | undefined),
     serverTimeoutSeconds: timeout,
     runServers: !values['no-run'],
+    jobs,
     onProgress: progressReporter(io.stderr),
   });
   io.stdout.write(terminalSummary(result));

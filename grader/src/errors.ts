@@ -5,7 +5,8 @@ export type GraderErrorCode =
   | 'GRADER_INPUT_MISSING'
   | 'GRADER_CSV_INVALID'
   | 'GRADER_PORT_BUSY'
-  | 'GRADER_OUTPUT_FAILED';
+  | 'GRADER_OUTPUT_FAILED'
+  | 'GRADER_SANDBOX_FAILED';
 
 export class GraderError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AssignmentSpec } from '@netlab/assignments';
 import { isListening } from './checks/listening.js';
 import { DEFAULT_SERVER_RUN, type ServerRunOptions } from './checks/server-run.js';
+import { prepareIsolation } from './isolation/preflight.js';
 import { copyVerdicts } from './copy-flags.js';
 import { GraderError } from './errors.js';
 import { type Flag, sortFlags } from './flags.js';
@@ -24,9 +25,20 @@ export interface GradeClassOptions {
   extensions?: ExtensionRow[];
   /** Run each student's server (default true); false reads the code only. */
   runServers?: boolean;
-  serverRun?: Partial<Omit<ServerRunOptions, 'port' | 'checks' | 'tcpChecks'>>;
+  serverRun?: Partial<Omit<ServerRunOptions, 'port' | 'checks' | 'tcpChecks' | 'isolation'>>;
   zipLimits?: ZipLimits;
-  onProgress?: (done: number, total: number, studentId: string) => void;
+  /** Students graded at once (default: the number of cores); 1 without a sandbox, whose servers share the port. */
+  jobs?: number;
+  /** false runs servers without the sandbox (as when it is unavailable), with the same warning. */
+  sandbox?: boolean;
+  onProgress?: (progress: ClassProgress) => void;
+}
+
+export interface ClassProgress {
+  done: number;
+  total: number;
+  /** Ids of the students being graded right now. */
+  running: string[];
 }
 
 export interface StudentResult extends Omit<StudentFindings, 'code'> {
@@ -43,6 +55,8 @@ export interface ClassResult {
   /** Each student's code, for the side-by-side similarity view. */
   sources: Map<string, SourceFile[]>;
   warnings: string[];
+  /** Set when student servers ran without the sandbox: why, for the summary and every feedback file. */
+  sandboxWarning?: string;
 }
 
 /** Grades a whole class: discover, check each student (servers one at a time), compare all pairs, score. */
@@ -62,45 +76,82 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     () => false,
   );
   const manifest = hasManifest ? await readClassCsv(manifestPath, ManifestRow, 'manifest') : null;
-  if (options.runServers !== false && spec.port !== undefined && (await isListening(spec.port))) {
-    // Every student would fail PORT against someone else's server: refuse rather than grade wrongly.
-    throw new GraderError(
-      'GRADER_PORT_BUSY',
-      `port ${spec.port} (the spec's port) is already in use: stop whatever listens on it, or pass --no-run`,
-    );
-  }
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'grader-'));
   try {
+    const runs = options.runServers !== false && spec.port !== undefined;
+    const isolation = runs
+      ? await prepareIsolation(workDir, spec.port ?? 0, options.sandbox !== false)
+      : null;
+    if (isolation?.kind === 'none' && spec.port !== undefined && (await isListening(spec.port))) {
+      // Every student would fail PORT against someone else's server: refuse rather than grade wrongly.
+      throw new GraderError(
+        'GRADER_PORT_BUSY',
+        `port ${spec.port} (the spec's port) is already in use: stop whatever listens on it, or pass --no-run`,
+      );
+    }
     const found = await discoverSubmissions(dir, workDir, options.zipLimits);
     const warnings = [...found.warnings];
     if (!manifest) warnings.push('no manifest.csv: submission times are file modification times');
     const byId = new Map(found.submissions.map((s) => [s.studentId, s]));
     const names = studentNames(options.roster ?? [], manifest ?? [], found.submissions);
     const ids = [...names.keys()].sort();
-    const run =
-      options.runServers === false
-        ? null
-        : { ...DEFAULT_SERVER_RUN, ...options.serverRun, checks: spec.checks, tcpChecks: spec.tcpChecks };
-    const findings: StudentFindings[] = [];
-    for (const [i, id] of ids.entries()) {
+    const run = isolation
+      ? {
+          ...DEFAULT_SERVER_RUN,
+          ...options.serverRun,
+          checks: spec.checks,
+          tcpChecks: spec.tcpChecks,
+          isolation,
+        }
+      : null;
+    const sandboxWarning = isolation?.kind === 'none' ? isolation.warning : undefined;
+    if (sandboxWarning) warnings.push(sandboxWarning);
+    const jobs = isolation?.kind === 'none' ? 1 : Math.max(1, options.jobs ?? os.availableParallelism());
+    const findings = await inPool(ids, jobs, options.onProgress, (id) => {
       const submission = byId.get(id);
       const time = submission ? submissionTime(id, manifest, submission.mtime) : undefined;
       const extension = options.extensions?.find((e) => e.student_id === id);
       const deadline = new Date(extension ? extension.deadline : spec.deadline);
       const ctx = { studentId: id, name: names.get(id) ?? '', submission, time, deadline };
-      findings.push(await gradeStudent(ctx, spec, run).catch((error: unknown) => notChecked(ctx, error)));
-      options.onProgress?.(i + 1, ids.length, id);
-    }
+      return gradeStudent(ctx, spec, run).catch((error: unknown) => notChecked(ctx, error));
+    });
     const sources = new Map(
       findings.filter((f) => f.code.length).map((f) => [f.studentId, f.code.map(toSource)]),
     );
     const pairs = await similarityPairs(sources, options, warnings);
     const verdicts = copyVerdicts(pairs, spec.similarityThreshold, spec.reviewThreshold);
     const students = findings.map((f) => finalise(f, spec, verdicts.get(f.studentId)));
-    return { spec, students, pairs, sources, warnings };
+    return { spec, students, pairs, sources, warnings, ...(sandboxWarning ? { sandboxWarning } : {}) };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** Runs `task` for every id, `jobs` at a time; results in the ids' order whatever order they finish in. */
+async function inPool<T>(
+  ids: string[],
+  jobs: number,
+  onProgress: GradeClassOptions['onProgress'],
+  task: (id: string) => Promise<T>,
+): Promise<T[]> {
+  const results = new Array<T>(ids.length);
+  const running = new Set<string>();
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const i = next++;
+      const id = ids[i] as string;
+      running.add(id);
+      onProgress?.({ done, total: ids.length, running: [...running] });
+      results[i] = await task(id);
+      running.delete(id);
+      done += 1;
+      onProgress?.({ done, total: ids.length, running: [...running] });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, ids.length) }, worker));
+  return results;
 }
 
 /** Last resort: a check that threw still leaves the student a row, with the reason, for a TA to look at. */

@@ -11,7 +11,13 @@ export {
 } from './errors.js';
 export { FLAG_TEXT } from './flag-text.js';
 export { FLAGS, type Flag } from './flags.js';
-export { type ClassResult, type GradeClassOptions, gradeClass, type StudentResult } from './grade-class.js';
+export {
+  type ClassProgress,
+  type ClassResult,
+  type GradeClassOptions,
+  gradeClass,
+  type StudentResult,
+} from './grade-class.js';
 export { lateDays, lateFactor } from './late-penalty.js';
 export { maskName, maskStudentId } from './mask.js';
 export { GRADE_COLUMNS, type GradeRow, gradeRows } from './outputs/grade-rows.js';

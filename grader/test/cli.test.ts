@@ -8,7 +8,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { AssignmentSpec } from '@netlab/assignments';
 import { main } from '../src/cli.js';
+import { gradeClass } from '../src/grade-class.js';
 import { captureIo } from './fixtures/capture-io.js';
 import { buildClass, type FixtureClass, testSpec, writeSpec } from './fixtures/build-class.js';
 import { freePort } from './fixtures/free-port.js';
@@ -238,24 +240,22 @@ describe('grader bad input', () => {
     ).toBe(2);
   });
 
-  it('refuses to run servers when the spec port is already taken', async () => {
+  it('without the sandbox, refuses to run servers when the spec port is already taken', async () => {
     const busy = net.createServer();
     const port = await new Promise<number>((resolve) =>
       busy.listen(0, '127.0.0.1', () => resolve((busy.address() as net.AddressInfo).port)),
     );
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'grader-busy-'));
-    const spec = await writeSpec(dir, testSpec(port));
-    const { io, out } = captureIo();
     try {
-      expect(
-        await main(['check', fixture.submissions, '--spec', spec, '--out', path.join(dir, 'out')], io),
-      ).toBe(2);
-      expect(out.stderr).toBe(
-        `GRADER_PORT_BUSY: port ${port} (the spec's port) is already in use: stop whatever listens on it, or pass --no-run\n`,
+      const graded = gradeClass({
+        submissionsDir: fixture.submissions,
+        spec: AssignmentSpec.parse(testSpec(port)),
+        sandbox: false,
+      });
+      await expect(graded).rejects.toThrow(
+        `port ${port} (the spec's port) is already in use: stop whatever listens on it, or pass --no-run`,
       );
     } finally {
       await new Promise((r) => busy.close(r));
-      await rm(dir, { recursive: true, force: true });
     }
   });
 

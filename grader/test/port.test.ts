@@ -1,10 +1,12 @@
 import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { CodeFile } from '../src/checks/code.js';
 import { checkPort, pickEntry } from '../src/checks/port.js';
 import { DEFAULT_SERVER_RUN } from '../src/checks/server-run.js';
 import { freePort } from './fixtures/free-port.js';
+import { makeIsolation } from './fixtures/isolations.js';
 import { pythonServers } from './fixtures/python-servers.js';
 import { useTempDir } from './fixtures/temp-dir.js';
 
@@ -35,6 +37,7 @@ describe('checkPort with several servers (code.extraEntries)', () => {
 
   it('runs each server in turn and averages their shares; a missing one counts 0', async () => {
     const port = await freePort();
+    const { isolation, done } = await makeIsolation('bwrap', port);
     const sources = {
       'process_server.py': pythonServers.working(port),
       'thread_server.py': pythonServers.crashing(),
@@ -52,8 +55,9 @@ describe('checkPort with several servers (code.extraEntries)', () => {
       ...DEFAULT_SERVER_RUN,
       startTimeoutMs: 15_000,
       checks: [{ method: 'GET' as const, path: '/x', status: 404, contentLength: false }],
+      isolation,
     };
-    const r = await checkPort(files, files, spec, run);
+    const r = await checkPort(files, files, spec, run).finally(done);
     expect(r.runs.map((x) => [x.entry, x.found, x.fraction])).toEqual([
       ['process_server.py', true, 1],
       ['thread_server.py', true, 0],
@@ -103,7 +107,8 @@ describe('checkPort without running', () => {
 
   it('says why when the server could not even be copied to run', async () => {
     const files = [file('server.py', "s.bind(('', 8080))")];
-    const run = { ...DEFAULT_SERVER_RUN, checks: [] };
+    const isolation = { kind: 'none' as const, python: 'python3', copiesDir: os.tmpdir(), warning: '' };
+    const run = { ...DEFAULT_SERVER_RUN, checks: [], isolation };
     const r = await checkPort(files, files, { port: 1, code: { ...code, entry: 'server.py' } }, run);
     expect(r.flags).toEqual(['PORT']);
     expect(r.notes).toEqual(['code binds port 8080, the assignment asks for 1', 'server not run: ENOENT']);

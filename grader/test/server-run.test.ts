@@ -1,71 +1,60 @@
-import { readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runStudentServer, type ServerRunOptions } from '../src/checks/server-run.js';
 import { DEFAULT_SANDBOX_LIMITS } from '../src/checks/sandbox.js';
+import { runStudentServer, type ServerRunOptions } from '../src/checks/server-run.js';
+import type { Isolation } from '../src/isolation/isolation.js';
 import type { SubmittedFile } from '../src/submissions/discover.js';
 import { freePort } from './fixtures/free-port.js';
+import { makeIsolation } from './fixtures/isolations.js';
+import { processesMentioning } from './fixtures/processes.js';
 import { pythonServers } from './fixtures/python-servers.js';
 import { useTempDir } from './fixtures/temp-dir.js';
 
-// Real python3 processes, one at a time (they share the port). Servers that should come up get a generous start
-// timeout (they return as soon as the port opens); those that never will get a short one so the suite stays quick.
+// Real python3 processes, one at a time, in the sandbox and without it. Servers that should come up get a generous
+// start timeout (they return as soon as the port opens); those that never will get a short one.
 const tmp = useTempDir('run-test');
-let port: number;
-let options: ServerRunOptions;
-let short: ServerRunOptions;
-let bomb: ServerRunOptions;
 
-beforeAll(async () => {
-  port = await freePort();
-  options = {
-    port,
-    checks: [
-      { method: 'GET', path: '/', status: 200, contentType: 'text/html', contentLength: true },
-      { method: 'GET', path: '/nope.html', status: 404, contentLength: false },
-    ],
-    startTimeoutMs: 15_000,
-    checkTimeoutMs: 10_000,
-    limits: { ...DEFAULT_SANDBOX_LIMITS, cpuSeconds: 5 },
-  };
-  short = { ...options, startTimeoutMs: 2500 };
-  // The process cap is per user (`nobody`): the bomb's small cap leaves room for other runs on the machine.
-  bomb = { ...short, limits: { ...short.limits, maxProcesses: 40 } };
-});
+/** A file name no other process on the machine has in its command line. */
+const unique = (name: string) => `${name}-${randomBytes(4).toString('hex')}.py`;
 
-const pidDirs: string[] = [];
-afterAll(async () => {
-  for (const dir of pidDirs) await rm(dir, { recursive: true, force: true });
-});
-
-/** Outside our private temp dir and world-writable: the server under test may run as `nobody`. */
-async function pidDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'grader-pids-'));
-  pidDirs.push(dir);
-  await chmod(dir, 0o777);
-  return dir;
-}
-
-/** Alive and not a zombie (killed children of a dead parent wait for init to reap them). */
-function isRunning(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-async function submission(name: string, server: string): Promise<SubmittedFile[]> {
+async function submission(name: string, server: string, entry = 'server.py'): Promise<SubmittedFile[]> {
   const dir = path.join(tmp(), name);
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'server.py'), server);
+  await writeFile(path.join(dir, entry), server);
   await writeFile(path.join(dir, 'index.html'), '<h1>hi</h1>');
-  return ['server.py', 'index.html'].map((rel) => ({ rel, abs: path.join(dir, rel) }));
+  return [entry, 'index.html'].map((rel) => ({ rel, abs: path.join(dir, rel) }));
 }
 
-describe('runStudentServer', () => {
+describe.each<Isolation['kind']>(['bwrap', 'none'])('runStudentServer (isolation %s)', (kind) => {
+  let port: number;
+  let options: ServerRunOptions;
+  let short: ServerRunOptions;
+  let bomb: ServerRunOptions;
+  let done = async () => {};
+
+  beforeAll(async () => {
+    port = await freePort();
+    const made = await makeIsolation(kind, port);
+    done = made.done;
+    options = {
+      port,
+      checks: [
+        { method: 'GET', path: '/', status: 200, contentType: 'text/html', contentLength: true },
+        { method: 'GET', path: '/nope.html', status: 404, contentLength: false },
+      ],
+      startTimeoutMs: 15_000,
+      checkTimeoutMs: 10_000,
+      limits: { ...DEFAULT_SANDBOX_LIMITS, cpuSeconds: 5 },
+      isolation: made.isolation,
+    };
+    short = { ...options, startTimeoutMs: 2500 };
+    // The process cap is per user (`nobody`): the bomb's small cap leaves room for other runs on the machine.
+    bomb = { ...short, limits: { ...short.limits, maxProcesses: 40 } };
+  }, 60_000);
+  afterAll(() => done());
+
   it('runs a working server and passes every check', async () => {
     const r = await runStudentServer(
       await submission('ok', pythonServers.working(port)),
@@ -125,29 +114,21 @@ describe('runStudentServer', () => {
   });
 
   it('contains a fork bomb and kills every process it made', async () => {
-    const pids = await pidDir();
-    const r = await runStudentServer(
-      await submission('fork', pythonServers.forkBomb(pids)),
-      'server.py',
-      bomb,
-    );
+    const entry = unique('fork');
+    const r = await runStudentServer(await submission('fork', pythonServers.forkBomb(), entry), entry, bomb);
     expect(r.listened).toBe(false);
-    const forked = (await readdir(pids)).map(Number);
-    expect(forked.length).toBeLessThanOrEqual(bomb.limits.maxProcesses);
-    expect(forked.filter(isRunning)).toEqual([]);
+    expect(processesMentioning(entry)).toEqual([]);
   });
 
   it('kills a daemon that left the process group, freeing the port for the next student', async () => {
-    const pids = await pidDir();
+    const entry = unique('daemon');
     const r = await runStudentServer(
-      await submission('daemon', pythonServers.daemon(port, pids)),
-      'server.py',
+      await submission('daemon', pythonServers.daemon(port), entry),
+      entry,
       options,
     );
-    expect(r.listened).toBe(true);
-    const [daemon] = (await readdir(pids)).map(Number);
-    expect(daemon).toBeGreaterThan(0);
-    expect(isRunning(daemon as number)).toBe(false);
+    expect(r).toMatchObject({ listened: true, fraction: 1 });
+    expect(processesMentioning(entry)).toEqual([]);
     const next = await runStudentServer(
       await submission('after-daemon', pythonServers.working(port)),
       'server.py',

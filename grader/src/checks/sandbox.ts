@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chown, copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { chown, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SubmittedFile } from '../submissions/discover.js';
 
@@ -22,13 +20,12 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
 };
 
 /** uid/gid of `nobody`: when the grader runs as root, student code runs as nobody so it cannot touch our files. */
-const NOBODY = 65534;
-const runAsNobody = () => process.getuid?.() === 0;
+export const NOBODY = 65534;
+export const runAsNobody = () => process.getuid?.() === 0;
 
-/** A private, writable copy of the student's files the student's code may wreck freely. */
-export async function makeSandboxCopy(files: SubmittedFile[]): Promise<string> {
-  // Directly under the system temp dir: a root-only parent would stop `nobody` from entering.
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'grader-run-'));
+/** A private, writable copy of the student's files the student's code may wreck freely, made in `parent`. */
+export async function makeSandboxCopy(files: SubmittedFile[], parent: string): Promise<string> {
+  const dir = await mkdtemp(path.join(parent, 'grader-run-'));
   try {
     await copyInto(dir, files);
   } catch (error) {
@@ -54,92 +51,28 @@ export async function removeSandbox(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
-/**
- * Starts `python3 <entry>` under prlimit (memory, processes, CPU, file size) as its own process group,
- * with a minimal environment, as `nobody` when we are root.
- */
-export interface Sandboxed {
-  child: ChildProcess;
-  /** Carried in the environment of everything the run starts, to find processes that left the group. */
-  token: string;
-}
-
-const TOKEN_VAR = 'NETLAB_GRADER_RUN';
-
-export function spawnSandboxed(
-  dir: string,
-  entry: string,
-  limits: SandboxLimits,
-  python = 'python3',
-): Sandboxed {
-  const token = randomBytes(8).toString('hex');
-  const args = [
+/** `prlimit` options: address space, processes, CPU seconds, size of a written file. */
+export function prlimitArgs(limits: SandboxLimits): string[] {
+  return [
     `--as=${limits.memoryBytes}`,
     `--nproc=${limits.maxProcesses}`,
     `--cpu=${limits.cpuSeconds}`,
     `--fsize=${limits.maxFileBytes}`,
-    '--',
-    python,
-    '-u',
-    entry,
   ];
-  const nobody = runAsNobody() ? { uid: NOBODY, gid: NOBODY } : {};
-  const env = {
+}
+
+/** Carried in the environment of everything a run starts, to find processes that left the group. */
+export const TOKEN_VAR = 'NETLAB_GRADER_RUN';
+
+export const newToken = () => randomBytes(8).toString('hex');
+
+/** A minimal environment: no variable of the grader's reaches student code. */
+export function sandboxEnv(home: string, token: string): Record<string, string> {
+  return {
     PATH: '/usr/local/bin:/usr/bin:/bin',
-    HOME: dir,
+    HOME: home,
     LANG: 'C.UTF-8',
     PYTHONDONTWRITEBYTECODE: '1',
+    [TOKEN_VAR]: token,
   };
-  const child = spawn('prlimit', args, {
-    cwd: dir,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...env, [TOKEN_VAR]: token },
-    ...nobody,
-  });
-  return { child, token };
 }
-
-/**
- * Kills the whole process group (the server and anything it forked) and waits until none of it is left, then
- * kills any process still carrying this run's token: a daemon that called setsid() has left the group.
- */
-export async function killSandboxed({ child, token }: Sandboxed, waitMs = 5000): Promise<void> {
-  const pgid = child.pid;
-  if (pgid === undefined) return;
-  const until = Date.now() + waitMs;
-  while (groupExists(pgid) && Date.now() < until) {
-    signalGroup(pgid);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  for (const pid of await pidsWithToken(token)) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-}
-
-/** Processes whose environment holds the token (all of them as root; our own user's otherwise). */
-async function pidsWithToken(token: string): Promise<number[]> {
-  const marker = `${TOKEN_VAR}=${token}\0`;
-  const pids = (await readdir('/proc').catch(() => [] as string[])).filter((d) => /^\d+$/.test(d));
-  const found: number[] = [];
-  for (const pid of pids) {
-    const environ = await readFile(`/proc/${pid}/environ`, 'latin1').catch(() => '');
-    if (environ.includes(marker)) found.push(Number(pid));
-  }
-  return found;
-}
-
-function signalGroup(pgid: number, signal: NodeJS.Signals | 0 = 'SIGKILL'): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const groupExists = (pgid: number) => signalGroup(pgid, 0);

@@ -1,17 +1,11 @@
-import path from 'node:path';
 import type { HttpCheck, TcpCheck } from '@netlab/assignments';
+import type { Isolation } from '../isolation/isolation.js';
+import { launchServer } from '../isolation/launch.js';
+import type { Prober } from '../isolation/probes.js';
 import type { SubmittedFile } from '../submissions/discover.js';
+import type { ProbeResult } from './http-probe.js';
 import { isListening } from './listening.js';
-import { type ProbeResult, runHttpCheck } from './http-probe.js';
-import { runTcpCheck } from './tcp-probe.js';
-import {
-  DEFAULT_SANDBOX_LIMITS,
-  killSandboxed,
-  makeSandboxCopy,
-  removeSandbox,
-  type SandboxLimits,
-  spawnSandboxed,
-} from './sandbox.js';
+import { DEFAULT_SANDBOX_LIMITS, makeSandboxCopy, removeSandbox, type SandboxLimits } from './sandbox.js';
 
 export interface ServerRunOptions {
   port: number;
@@ -23,9 +17,10 @@ export interface ServerRunOptions {
   /** Per check. */
   checkTimeoutMs: number;
   limits: SandboxLimits;
+  isolation: Isolation;
 }
 
-export const DEFAULT_SERVER_RUN: Omit<ServerRunOptions, 'port' | 'checks'> = {
+export const DEFAULT_SERVER_RUN: Omit<ServerRunOptions, 'port' | 'checks' | 'isolation'> = {
   startTimeoutMs: 10_000,
   checkTimeoutMs: 5_000,
   limits: DEFAULT_SANDBOX_LIMITS,
@@ -42,78 +37,81 @@ export interface ServerRun {
   stderrTail: string;
 }
 
-const TAIL_BYTES = 2000;
-
 /**
- * Runs the student's server from a throwaway copy, waits for the spec port on 127.0.0.1, runs the checks,
- * then kills the whole process group and deletes the copy. Callers run one student at a time: the port is shared.
+ * Runs the student's server from a throwaway copy in its sandbox, waits for the spec port, runs the checks from
+ * where the server's 127.0.0.1 is, then ends every process of the run and deletes the copy. Without a sandbox
+ * the port is the host's, so callers run one student at a time.
  */
 export async function runStudentServer(
   files: SubmittedFile[],
   entry: string,
   options: ServerRunOptions,
 ): Promise<ServerRun> {
-  if (await isListening(options.port)) {
+  const { isolation } = options;
+  if (isolation.kind === 'none' && (await isListening(options.port))) {
     const failure = `port ${options.port} was already in use before the server started; not checked`;
     return { listened: false, results: [], fraction: 0, failure, stderrTail: '' };
   }
-  const dir = await makeSandboxCopy(files);
-  // Run from the entry's folder: a zip usually wraps the student's folder, and their code opens files relative to it.
-  const run = spawnSandboxed(
-    path.join(dir, ...path.posix.dirname(entry).split('/')),
-    path.posix.basename(entry),
-    options.limits,
-  );
-  const { child } = run;
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => {
-    stderr = (stderr + c.toString('utf8')).slice(-TAIL_BYTES);
-  });
-  child.stdout?.resume();
-  let exit: string | undefined;
-  child.on('close', (code, signal) => {
-    exit = signal ? `killed by ${signal}` : `exited with code ${code}`;
-  });
-  child.on('error', (e) => {
-    exit = `could not start (${e.message})`;
-  });
+  const parent = isolation.kind === 'bwrap' ? isolation.workDir : isolation.copiesDir;
+  const dir = await makeSandboxCopy(files, parent);
   try {
-    const listened = await waitForPort(options.port, options.startTimeoutMs, () => exit !== undefined);
-    if (!listened) {
-      const failure = exit
-        ? `server ${exit} before listening on port ${options.port}`
-        : `server did not listen on port ${options.port} within ${options.startTimeoutMs / 1000} s`;
-      return { listened, results: [], fraction: 0, failure, stderrTail: tail(stderr) };
+    const run = await launchServer(dir, entry, options.limits, isolation);
+    try {
+      return await probeServer(run.prober, options, run.exit, run.stderr);
+    } finally {
+      await run.stop();
+      // The next student needs the host's port: wait until the kernel has closed the listener.
+      if (isolation.kind === 'none') await waitForPortClosed(options.port, 3000);
     }
-    const results: ProbeResult[] = [];
-    for (const check of options.checks)
-      results.push(await runHttpCheck(options.port, check, options.checkTimeoutMs));
-    for (const check of options.tcpChecks ?? [])
-      results.push(await runTcpCheck(options.port, check, options.checkTimeoutMs));
-    const passed = results.filter((r) => r.ok).length;
-    const fraction = results.length ? passed / results.length : 1;
-    return {
-      listened,
-      results,
-      fraction,
-      stderrTail: tail(stderr),
-      ...(exit ? { failure: `server ${exit} during the checks` } : {}),
-    };
   } finally {
-    await killSandboxed(run);
-    await waitForPortClosed(options.port, 3000);
     await removeSandbox(dir);
   }
+}
+
+async function probeServer(
+  prober: Prober,
+  options: ServerRunOptions,
+  exit: () => string | undefined,
+  stderr: () => string,
+): Promise<ServerRun> {
+  const { port } = options;
+  const listened = await waitForPort(prober, port, options.startTimeoutMs, () => exit() !== undefined);
+  if (!listened) {
+    const ended = exit();
+    const failure = ended
+      ? `server ${ended} before listening on port ${port}`
+      : `server did not listen on port ${port} within ${options.startTimeoutMs / 1000} s`;
+    return { listened, results: [], fraction: 0, failure, stderrTail: tail(stderr()) };
+  }
+  const results: ProbeResult[] = [];
+  for (const check of options.checks) results.push(await prober.http(port, check, options.checkTimeoutMs));
+  for (const check of options.tcpChecks ?? [])
+    results.push(await prober.tcp(port, check, options.checkTimeoutMs));
+  const passed = results.filter((r) => r.ok).length;
+  const fraction = results.length ? passed / results.length : 1;
+  const ended = exit();
+  return {
+    listened,
+    results,
+    fraction,
+    stderrTail: tail(stderr()),
+    ...(ended ? { failure: `server ${ended} during the checks` } : {}),
+  };
 }
 
 function tail(text: string): string {
   return text.split('\n').slice(-15).join('\n').trim();
 }
 
-async function waitForPort(port: number, timeoutMs: number, gaveUp: () => boolean): Promise<boolean> {
+async function waitForPort(
+  prober: Prober,
+  port: number,
+  timeoutMs: number,
+  gaveUp: () => boolean,
+): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (await isListening(port)) return true;
+    if (await prober.listening(port)) return true;
     if (gaveUp()) return false;
     await new Promise((r) => setTimeout(r, 100));
   }

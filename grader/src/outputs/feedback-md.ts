@@ -4,8 +4,9 @@ import type { StudentResult } from '../grade-class.js';
 import { formatNumber as n } from './grade-rows.js';
 
 /** One student's feedback in Korean and English: what was checked, what failed, how the score was computed. */
-export function feedbackMarkdown(s: StudentResult, spec: AssignmentSpec): string {
+export function feedbackMarkdown(s: StudentResult, spec: AssignmentSpec, sandboxWarning?: string): string {
   const out: string[] = [`# ${spec.title} — ${s.studentId} ${s.name}`.trimEnd(), ''];
+  if (sandboxWarning) out.push(`> 경고 Warning: ${sandboxWarning}`, '');
   out.push(`**점수 Score: ${n(s.score)} / ${n(s.maxPoints)}**`, '');
   out.push('## 확인한 항목 / What was checked', '', '| 항목 Check | 결과 Result |', '|---|---|');
   for (const [check, result] of checkedRows(s, spec)) out.push(`| ${check} | ${cell(result)} |`);

@@ -26,7 +26,7 @@ export async function writeOutputs(result: ClassResult, outDir: string): Promise
     ],
     ...result.students.map((s): [string, string] => [
       path.join('feedback', `${s.studentId}.md`),
-      feedbackMarkdown(s, spec),
+      feedbackMarkdown(s, spec, result.sandboxWarning),
     ]),
   ];
   for (const [name, data] of files) await writeFileAtomic(path.join(outDir, name), data);

@@ -160,8 +160,7 @@ async function probe(name: string, server: Running): Promise<Probe> {
   ]);
   holder.socket.destroy();
 
-  const seconds = (ms: unknown): string =>
-    typeof ms === 'number' ? (ms / 1000).toFixed(1) : '> limit';
+  const seconds = (ms: unknown): string => (typeof ms === 'number' ? (ms / 1000).toFixed(1) : '> limit');
   return {
     server: name,
     pipelined,

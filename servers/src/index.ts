@@ -13,7 +13,7 @@ export { echoOnce } from './echo/echo-client.js';
 export { createEchoServer, type EchoServer } from './echo/echo-server.js';
 export { exitCodeFor, ServeError, type ServeErrorCode } from './errors.js';
 export { type Connection, type ConnectionOptions, serveConnection } from './http/connection.js';
-export { createHttpServer, type HttpServer } from './http/create-http-server.js';
+export { createHttpServer, type HttpServer } from './server/create-http-server.js';
 export {
   type BodySource,
   createHandler,
@@ -21,11 +21,11 @@ export {
   type RequestHandler,
   type ResponsePlan,
 } from './http/handler.js';
-export { DEFAULT_ROOT, type HttpServerOptions, httpServerOptionsSchema } from './http/options.js';
+export { DEFAULT_ROOT, type HttpServerOptions, httpServerOptionsSchema } from './server/options.js';
 export { type HttpRequest, MAX_HEAD_BYTES, type ParseResult, parseRequest } from './http/parse-request.js';
 export { resolvePath } from './http/resolve-path.js';
-export { LISTEN_BACKLOG } from './models/listen.js';
-export { type Address, MODELS, type Model, type ModelServer } from './models/types.js';
+export { type Address, LISTEN_BACKLOG } from './net/listen.js';
+export { MODELS, type Model, type ModelServer } from './models/types.js';
 
 /** Absolute path of the file that implements `model` (the lab reports quote its key code). */
 export function modelSourceFile(model: Model): string {

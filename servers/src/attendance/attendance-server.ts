@@ -1,7 +1,7 @@
 import net from 'node:net';
-import { closeServer } from '../close-server.js';
-import { listenServer } from '../models/listen.js';
-import type { Address } from '../models/types.js';
+import { closeServer } from '../net/close-server.js';
+import { listenServer } from '../net/listen.js';
+import type { Address } from '../net/listen.js';
 import { AttendanceLog } from './attendance-log.js';
 import { normalizeId, readRoster } from './roster.js';
 

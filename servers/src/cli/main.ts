@@ -2,8 +2,8 @@ import { createAttendanceServer } from '../attendance/attendance-server.js';
 import { echoOnce } from '../echo/echo-client.js';
 import { createEchoServer } from '../echo/echo-server.js';
 import { exitCodeFor } from '../errors.js';
-import { createHttpServer } from '../http/create-http-server.js';
-import type { Address } from '../models/types.js';
+import { createHttpServer } from '../server/create-http-server.js';
+import type { Address } from '../net/listen.js';
 import { type CommandArgs, parseCommand, USAGE } from './args.js';
 
 interface Runnable {

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { HeadGate } from './head-gate.js';
-import { listenServer } from './listen.js';
+import { listenServer } from '../net/listen.js';
 import type { ModelOptions, ModelServer } from './types.js';
 import { type Arrival, WaitingRoom } from './waiting-room.js';
 

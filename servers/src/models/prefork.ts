@@ -1,9 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { forkWorker, sendTo, stopChild, whenGone } from './children.js';
-import { listenServer } from './listen.js';
+import { listenServer } from '../net/listen.js';
 import type { FromProcess } from './messages.js';
-import type { Address, ModelOptions, ModelServer } from './types.js';
+import type { Address } from '../net/listen.js';
+import type { ModelOptions, ModelServer } from './types.js';
 import { workerOptions } from './worker-options.js';
 
 /** A worker that keeps dying is restarted no faster than this: a crash loop must not eat the machine. */

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { serveConnection } from '../http/connection.js';
 import { createHandler } from '../http/handler.js';
 import { ConnectionSet } from './connection-set.js';
-import { containAcceptErrors } from './listen.js';
+import { containAcceptErrors } from '../net/listen.js';
 import type { FromProcess, ToProcess } from './messages.js';
 import type { WorkerOptions } from './types.js';
 

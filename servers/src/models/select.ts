@@ -2,7 +2,7 @@ import net from 'node:net';
 import { serveConnection } from '../http/connection.js';
 import { createHandler } from '../http/handler.js';
 import { ConnectionSet } from './connection-set.js';
-import { listenServer } from './listen.js';
+import { listenServer } from '../net/listen.js';
 import type { ModelOptions, ModelServer } from './types.js';
 
 /**

@@ -3,7 +3,7 @@ import { serveConnection } from '../http/connection.js';
 import { createHandler } from '../http/handler.js';
 import { ConnectionSet } from './connection-set.js';
 import { HeadGate } from './head-gate.js';
-import { listenServer } from './listen.js';
+import { listenServer } from '../net/listen.js';
 import type { ModelOptions, ModelServer } from './types.js';
 import { WaitingRoom } from './waiting-room.js';
 

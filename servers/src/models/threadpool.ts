@@ -1,7 +1,8 @@
 import net from 'node:net';
-import { listenServer } from './listen.js';
+import { listenServer } from '../net/listen.js';
 import { ThreadHost } from './thread-host.js';
-import type { Address, ModelOptions, ModelServer } from './types.js';
+import type { Address } from '../net/listen.js';
+import type { ModelOptions, ModelServer } from './types.js';
 import { workerOptions } from './worker-options.js';
 
 /**

@@ -1,13 +1,9 @@
 import type { ConnectionOptions } from '../http/connection.js';
 import type { HandlerOptions } from '../http/handler.js';
+import type { Address } from '../net/listen.js';
 
 export const MODELS = ['single', 'multiprocess', 'prefork', 'multithread', 'threadpool', 'select'] as const;
 export type Model = (typeof MODELS)[number];
-
-export interface Address {
-  host: string;
-  port: number;
-}
 
 /** What every model needs: the handler's options, the connection deadlines, and how many workers. */
 export interface ModelOptions extends ConnectionOptions {

@@ -1,9 +1,14 @@
 import type net from 'node:net';
 import { ServeError } from '../errors.js';
-import type { Address } from './types.js';
 
 /** At least 511 (nginx's default): the seeds' listen(1) dropped connections under load and caused 1–4 s retries. */
 export const LISTEN_BACKLOG = 511;
+
+/** Where a server ended up listening (port 0 becomes the port the kernel chose). */
+export interface Address {
+  host: string;
+  port: number;
+}
 
 const DESCRIPTOR_ERRORS = new Set(['EMFILE', 'ENFILE']);
 

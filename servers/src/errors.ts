@@ -1,12 +1,25 @@
-/** Every failure a user can cause, with a code other packages can match on. */
-export type ServeErrorCode =
-  | 'SERVER_BAD_ARGS'
-  | 'SERVER_PORT_IN_USE'
-  | 'SERVER_LISTEN_FAILED'
-  | 'SERVER_ROOT_INVALID'
-  | 'SERVER_ROSTER_INVALID'
-  | 'SERVER_OUTPUT_INVALID'
-  | 'SERVER_CLIENT_FAILED';
+/**
+ * Every failure a user can cause: its exit status and what it means. The kit's convention: 2 is bad input
+ * (flags, files), 3 is an environment that cannot do it (a busy port, an unreachable host); anything
+ * unexpected is 1. servers/README.md lists each code (a test checks it).
+ */
+export const SERVE_ERRORS = {
+  SERVER_BAD_ARGS: { exit: 2, meaning: 'a flag is unknown, missing or out of range' },
+  SERVER_ROOT_INVALID: { exit: 2, meaning: '--root is not a readable folder' },
+  SERVER_ROSTER_INVALID: {
+    exit: 2,
+    meaning: 'the attendance roster cannot be read or has no student_id column',
+  },
+  SERVER_OUTPUT_INVALID: { exit: 2, meaning: 'the attendance CSV (--out) cannot be written' },
+  SERVER_PORT_IN_USE: { exit: 3, meaning: 'another process listens on the port' },
+  SERVER_LISTEN_FAILED: {
+    exit: 3,
+    meaning: 'the address cannot be bound (not this machine’s, no permission)',
+  },
+  SERVER_CLIENT_FAILED: { exit: 3, meaning: 'the echo client could not reach the server' },
+} as const satisfies Record<string, { exit: number; meaning: string }>;
+
+export type ServeErrorCode = keyof typeof SERVE_ERRORS;
 
 export class ServeError extends Error {
   override readonly name = 'ServeError';
@@ -18,7 +31,13 @@ export class ServeError extends Error {
   }
 }
 
-/** The one place codes become exit statuses: 2 for a bad command line, 1 for everything else. */
+/** The one place errors become exit statuses: a known code its catalogue entry, anything else 1. */
 export function exitCodeFor(error: unknown): number {
-  return error instanceof ServeError && error.code === 'SERVER_BAD_ARGS' ? 2 : 1;
+  return error instanceof ServeError ? SERVE_ERRORS[error.code].exit : 1;
+}
+
+/** The one line a user sees: `CODE: what is wrong and how to fix it`, or the stack of an unexpected error. */
+export function errorLine(error: unknown): string {
+  if (error instanceof ServeError) return `${error.code}: ${error.message}`;
+  return `internal error (a bug, please report it): ${(error as Error)?.stack ?? String(error)}`;
 }

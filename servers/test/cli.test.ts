@@ -80,11 +80,11 @@ describe('netlab-serve command line', () => {
     expect((await served.exited).code).toBe(0);
   });
 
-  it('reports a port in use in one line and exits 1', async () => {
+  it('reports a port in use in one line and exits 3 (the environment cannot do it)', async () => {
     const result = await runServe(['http', '--model', 'select', '--port', String(busyPort)]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(new RegExp(`port ${busyPort} .*already in use`));
+    expect(result.stderr).toMatch(new RegExp(`^SERVER_PORT_IN_USE: port ${busyPort} .*already in use`));
     expect(result.stdout).toBe('');
   });
 
@@ -101,6 +101,7 @@ describe('netlab-serve command line', () => {
     const result = await runServe(args);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^SERVER_[A-Z_]+: /);
     expect(result.stderr).toMatch(pattern);
   });
 

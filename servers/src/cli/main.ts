@@ -1,7 +1,7 @@
 import { createAttendanceServer } from '../attendance/attendance-server.js';
 import { echoOnce } from '../echo/echo-client.js';
 import { createEchoServer } from '../echo/echo-server.js';
-import { exitCodeFor } from '../errors.js';
+import { errorLine, exitCodeFor } from '../errors.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import type { Address } from '../net/listen.js';
 import { type CommandArgs, parseCommand, USAGE } from './args.js';
@@ -32,7 +32,7 @@ function build(args: Exclude<CommandArgs, { command: 'echo-client' }>): Runnable
   }
 }
 
-/** Listens, prints the ready line, and on SIGINT/SIGTERM drains and resolves; a second signal forces exit 1. */
+/** Listens, prints the ready line, and on SIGINT/SIGTERM drains and resolves; a second signal forces exit 130 (interrupted). */
 async function serveUntilSignal(server: Runnable, port: number, host: string): Promise<void> {
   const address = await server.listen(port, host);
   process.stdout.write(`listening on ${address.host}:${address.port}\n`);
@@ -40,7 +40,7 @@ async function serveUntilSignal(server: Runnable, port: number, host: string): P
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  process.once(signal, () => process.exit(1));
+  process.once(signal, () => process.exit(130));
   process.stderr.write(`${signal}: finishing in-flight requests\n`);
   await server.close();
 }
@@ -60,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     await serveUntilSignal(build(args), args.port, args.host);
     return 0;
   } catch (error) {
-    process.stderr.write(`netlab-serve: ${(error as Error).message}\n`);
+    process.stderr.write(`${errorLine(error)}\n`);
     return exitCodeFor(error);
   }
 }

@@ -27,7 +27,8 @@ export function createHttpServer(input: HttpServerOptions): HttpServer {
     const problems = parsed.error.issues.map(
       (issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`,
     );
-    throw new ServeError('SERVER_BAD_ARGS', problems.join('; '));
+    const rootOnly = parsed.error.issues.every((issue) => issue.path[0] === 'root');
+    throw new ServeError(rootOnly ? 'SERVER_ROOT_INVALID' : 'SERVER_BAD_ARGS', problems.join('; '));
   }
   const options = parsed.data;
   return FACTORIES[options.model]({

@@ -8,6 +8,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from '@netlab/kit';
 import { DEFAULT_ROOT, type Model } from '../src/index.js';
 import {
   bodyFlood,
@@ -17,7 +18,7 @@ import {
   watchRss,
 } from '../test/helpers/hostile-clients.js';
 import { exchange, parseResponses } from '../test/helpers/raw-http.js';
-import { freePort, type Running, startNginx, waitForPort } from './references.js';
+import { type Running, startNginx, waitForPort } from './references.js';
 
 /** One deadline for both servers' header and send timeouts, so each probe ends in seconds. */
 const DEADLINE_S = 3;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { flagName, zodIssuesLine } from '@netlab/kit';
 import { z } from 'zod';
 import { ServeError } from '../errors.js';
 import { MODELS } from '../models/types.js';
@@ -115,11 +116,7 @@ export function parseCommand(argv: string[]): CommandArgs {
   };
   const result = commandSchemas[name].safeParse(input);
   if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) =>
-        `--${String(issue.path[0] ?? '?').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`,
-    );
-    throw bad(`${name}: ${problems.join('; ')}`);
+    throw bad(`${name}: ${zodIssuesLine(result.error.issues, flagName)}`);
   }
   return { command: name, ...result.data } as CommandArgs;
 }

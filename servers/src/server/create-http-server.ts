@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { zodIssuesLine } from '@netlab/kit';
 import { ServeError } from '../errors.js';
 import { createMultiprocessServer } from '../models/multiprocess.js';
 import { createMultithreadServer } from '../models/multithread.js';
@@ -24,11 +25,11 @@ export type HttpServer = ModelServer;
 export function createHttpServer(input: HttpServerOptions): HttpServer {
   const parsed = httpServerOptionsSchema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`,
-    );
     const rootOnly = parsed.error.issues.every((issue) => issue.path[0] === 'root');
-    throw new ServeError(rootOnly ? 'SERVER_ROOT_INVALID' : 'SERVER_BAD_ARGS', problems.join('; '));
+    throw new ServeError(
+      rootOnly ? 'SERVER_ROOT_INVALID' : 'SERVER_BAD_ARGS',
+      zodIssuesLine(parsed.error.issues),
+    );
   }
   const options = parsed.data;
   return FACTORIES[options.model]({

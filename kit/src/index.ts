@@ -1,0 +1,5 @@
+export { writeFileAtomic } from './atomic-write.js';
+export { escapeHtml } from './escape-html.js';
+export { freePort } from './free-port.js';
+export { isLoopback } from './loopback.js';
+export { flagName, formatPath, zodIssuesLine } from './zod-issues.js';

@@ -124,8 +124,8 @@ describe('attendance from the command line', () => {
     const out = path.join(dir, 'grades.csv');
     writeFileSync(out, 'name,score\nKim,90\n');
     const result = await runServe(['attendance', '--port', '0', '--code', 'x', '--out', out]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/not an attendance sheet/);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^SERVER_OUTPUT_INVALID: .*not an attendance sheet/);
     expect(readFileSync(out, 'utf8')).toBe('name,score\nKim,90\n');
   });
 });

@@ -50,14 +50,14 @@ describe('echo from the command line', () => {
     expect((await served.exited).code).toBe(0);
   });
 
-  it('echo-client explains a refused connection in one line and exits 1', async () => {
+  it('echo-client explains a refused connection in one line and exits 3', async () => {
     const probe = net.createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as net.AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
     const result = await runServe(['echo-client', '--port', String(port), 'hi']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('ECONNREFUSED');
+    expect(result.stderr).toMatch(/^SERVER_CLIENT_FAILED: .*ECONNREFUSED/);
   });
 });

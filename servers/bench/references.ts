@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { freePort } from '@netlab/kit';
 import { tmpdir } from 'node:os';
@@ -141,4 +141,15 @@ http {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Replaces the text between `<!-- NAME:begin -->` and `<!-- NAME:end -->` in a README: figures come from a run. */
+export function writeReadmeBlock(readme: string, name: string, body: string): void {
+  const begin = `<!-- ${name}:begin -->`;
+  const end = `<!-- ${name}:end -->`;
+  const text = readFileSync(readme, 'utf8');
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  if (from === -1 || to === -1) throw new Error(`${readme} has no ${begin} … ${end} block`);
+  writeFileSync(readme, `${text.slice(0, from + begin.length)}\n${body}\n${text.slice(to)}`);
 }

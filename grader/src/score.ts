@@ -33,7 +33,7 @@ export interface ScoreBreakdown {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** Rubric parts, then the late penalty, then COPY (course grading rules, issue 5). */
+/** Rubric parts, then 10% off per day late, then COPY (80%+ similarity) sets the score to 0 for both. */
 export function computeScore(input: ScoreInput): ScoreBreakdown {
   const { points, rubric } = input;
   const gradable = input.submitted && input.reportGradable;

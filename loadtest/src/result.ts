@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Failure kinds, kept apart from successes and from each other (issue #3). */
+/** Failure kinds, kept apart from successes and from each other: a failure is never counted as throughput. */
 export const FailureKind = z.enum(['refused', 'reset', 'timeout', 'status', 'malformed', 'other']);
 export type FailureKind = z.infer<typeof FailureKind>;
 

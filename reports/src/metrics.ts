@@ -78,7 +78,7 @@ export function metric(key: string): Metric {
   return found;
 }
 
-/** The columns of the TA's comparison, per scenario (seed 002's table). */
+/** The columns of the TA's comparison, per scenario: users at the first failure, max req/s, mean response time. */
 export const TABLE_COLUMNS: Record<ScenarioName, string[]> = {
   ramp: ['users_at_first_failure', 'max_rps', 'mean_response_ms'],
   fixed: ['failures', 'rps', 'mean_response_ms'],

@@ -7,7 +7,7 @@ import { DEFAULT_SANDBOX_LIMITS } from '../checks/sandbox.js';
 import { runStudentServer } from '../checks/server-run.js';
 import { GraderError } from '../errors.js';
 import { SANDBOX_ETC } from './bwrap-args.js';
-import { freePort } from './free-port.js';
+import { freePort } from '@netlab/kit';
 import type { Isolation } from './isolation.js';
 
 /** A server that cannot fail: if it does not pass through the sandbox, the fault is the grader's, not a student's. */

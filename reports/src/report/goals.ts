@@ -1,4 +1,4 @@
-/** Each week's 과제 목표 (goal) and what the lab measured, in the course's words (seed 002). */
+/** Each week's 과제 목표 (goal) and what the lab measured, in the course's words. */
 import type { Week } from '../results.js';
 
 export const WEEK_TITLE: Record<Week, string> = {

@@ -10,7 +10,7 @@ export type Resolved =
 /**
  * Maps a request target to a regular file inside `root` (already a real path), or to the status to answer.
  * Every traversal form — `..` segments, their percent-encodings, backslashes, NUL and a symlink that leads
- * out of the root — ends here as 400, 403 or 404, never as a file outside the root (the seeds joined paths unchecked).
+ * out of the root — ends here as 400, 403 or 404, never as a file outside the root (joining paths unchecked would).
  */
 export function resolvePath(root: string, target: string): Resolved {
   if (!target.startsWith('/')) return { kind: 'status', status: 400 };

@@ -1,7 +1,7 @@
 import type net from 'node:net';
 import { ServeError } from '../errors.js';
 
-/** At least 511 (nginx's default): the seeds' listen(1) dropped connections under load and caused 1–4 s retries. */
+/** At least 511 (nginx's default): a backlog like listen(1) drops connections under load and clients retry 1–4 s later. */
 export const LISTEN_BACKLOG = 511;
 
 /** Where a server ended up listening (port 0 becomes the port the kernel chose). */

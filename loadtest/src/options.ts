@@ -34,6 +34,24 @@ export const LoadOptions = z
     workers: z.number().int().positive().max(64).default(1),
     keepAlive: z.boolean().default(true),
     engine: z.enum(['auto', 'autocannon', 'lenient']).default('auto'),
+    /** Follow redirects on the target, counted as one request (Locust's HttpUser does). */
+    follow: z.boolean().default(true),
+    /** Open model: requests per second offered whatever the responses; `users` is the connection pool. */
+    arrivalRate: z.number().positive().optional(),
+    /** Open model: the rate grows linearly from arrivalRate to this over the run time. */
+    rampTo: z.number().positive().optional(),
+  })
+  .refine((o) => o.rampTo === undefined || (o.arrivalRate !== undefined && o.runTimeSec !== undefined), {
+    message: 'ramp-to needs arrival-rate and run-time',
+    path: ['rampTo'],
+  })
+  .refine((o) => o.arrivalRate === undefined || (o.runTimeSec ?? o.requests) !== undefined, {
+    message: 'arrival-rate needs run-time or requests, e.g. -t 30s',
+    path: ['arrivalRate'],
+  })
+  .refine((o) => o.arrivalRate === undefined || o.engine !== 'autocannon', {
+    message: 'engine autocannon has no open model; use engine lenient or auto with arrival-rate',
+    path: ['engine'],
   })
   .refine(
     (o) => o.engine !== 'autocannon' || (o.keepAlive && o.wait[1] === 0 && (o.tasks?.length ?? 1) === 1),
@@ -42,6 +60,10 @@ export const LoadOptions = z
       path: ['engine'],
     },
   )
+  .refine((o) => o.arrivalRate === undefined || o.wait[1] === 0, {
+    message: 'wait is for closed-loop users; arrival-rate sets when requests start',
+    path: ['wait'],
+  })
   .refine((o) => o.requests === undefined || o.requests >= o.workers, {
     message: 'requests must be at least the number of workers',
     path: ['requests'],

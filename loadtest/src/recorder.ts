@@ -27,9 +27,15 @@ interface SecondAcc {
 }
 
 export interface FirstFailureAt {
+  /** When the failure became known. */
   atMs: number;
+  /** When the request was sent (open model: scheduled). */
+  sentMs: number;
+  /** Users active at sentMs. */
   users: number;
+  /** Requests counted at atMs. */
   requests: number;
+  kind: FailureKind;
   error: string;
 }
 
@@ -43,25 +49,41 @@ export interface RecorderState {
   seconds: Array<Omit<SecondAcc, 'hist'> & { hist: string }>;
   failureRows: FailureRow[];
   firstFailure: FirstFailureAt | null;
+  retries: number;
+  lateStarts: number;
+  service: string | null;
 }
 
 /**
- * Counts every completed attempt once: a success (its time goes into the histograms) or a
- * failure of one kind (never into the response-time histograms). Times are epoch milliseconds.
+ * Counts every request once, when its outcome is known: a success (its time goes into the
+ * histograms) or a failure of one kind (never into the response-time histograms). Times are epoch
+ * milliseconds. A response time runs from the request's scheduled time, which in the closed model
+ * is its send; the open model keeps service times (from the send) in a histogram of their own.
  */
 export class Recorder {
   requests = 0;
   failures = 0;
   bytes = 0;
   users = 0;
+  retries = 0;
+  lateStarts = 0;
   readonly endpoints = new Map<string, EndpointAcc>();
   readonly seconds: SecondAcc[] = [];
   readonly failureRows = new Map<string, FailureRow>();
+  /** The failing request sent first. */
   firstFailure: FirstFailureAt | null = null;
-  /** Called once, at the first failure (stop-on-failure hooks in here). */
+  /** Called once, at the first failure to become known (stop-on-failure hooks in here). */
   onFirstFailure: ((f: FirstFailureAt) => void) | null = null;
+  private failureSeen = false;
+  /** Open model only: times from the send. */
+  readonly service: Histogram | null;
 
-  constructor(readonly startMs: number) {}
+  constructor(
+    readonly startMs: number,
+    open = false,
+  ) {
+    this.service = open ? newHistogram() : null;
+  }
 
   endpoint(method: string, name: string): EndpointAcc {
     const key = `${method} ${name}`;
@@ -93,8 +115,14 @@ export class Recorder {
     this.second(atMs).users = users;
   }
 
-  success(endpoint: EndpointAcc, startMs: number, endMs: number, bytes: number): void {
-    const us = Math.max(1, Math.round((endMs - startMs) * 1000));
+  /** Service times (from the send): the open model's own histogram, else the response times. */
+  serviceTimes(): Histogram {
+    return this.service ?? this.overall();
+  }
+
+  success(endpoint: EndpointAcc, scheduledMs: number, sentMs: number, endMs: number, bytes: number): void {
+    const us = Math.max(1, Math.round((endMs - scheduledMs) * 1000));
+    this.service?.recordValue(Math.max(1, Math.round((endMs - sentMs) * 1000)));
     const second = this.second(endMs);
     this.requests++;
     this.bytes += bytes;
@@ -106,7 +134,14 @@ export class Recorder {
     second.hist.recordValue(us);
   }
 
-  failure(endpoint: EndpointAcc, kind: FailureKind, error: string, endMs: number): void {
+  failure(
+    endpoint: EndpointAcc,
+    kind: FailureKind,
+    error: string,
+    endMs: number,
+    sentMs: number,
+    usersAtSend: number,
+  ): void {
     const { method, name } = endpoint;
     const second = this.second(endMs);
     this.requests++;
@@ -119,8 +154,11 @@ export class Recorder {
     const row = this.failureRows.get(key);
     if (row) row.occurrences++;
     else this.failureRows.set(key, { method, name, kind, error, occurrences: 1 });
-    if (!this.firstFailure) {
-      this.firstFailure = { atMs: endMs, users: this.users, requests: this.requests, error };
+    if (!this.firstFailure || sentMs < this.firstFailure.sentMs) {
+      this.firstFailure = { atMs: endMs, sentMs, users: usersAtSend, requests: this.requests, kind, error };
+    }
+    if (!this.failureSeen) {
+      this.failureSeen = true;
       this.onFirstFailure?.(this.firstFailure);
     }
   }
@@ -135,6 +173,9 @@ export class Recorder {
       seconds: this.seconds.map((s) => ({ ...s, hist: encodeHistogram(s.hist) })),
       failureRows: [...this.failureRows.values()],
       firstFailure: this.firstFailure,
+      retries: this.retries,
+      lateStarts: this.lateStarts,
+      service: this.service ? encodeHistogram(this.service) : null,
     };
   }
 
@@ -201,16 +242,17 @@ function usersAt(state: RecorderState, i: number): number {
 function earliestFailure(states: readonly RecorderState[], startMs: number): FirstFailureAt | null {
   let first: { f: FirstFailureAt; owner: RecorderState } | null = null;
   for (const s of states) {
-    if (s.firstFailure && (!first || s.firstFailure.atMs < first.f.atMs))
+    if (s.firstFailure && (!first || s.firstFailure.sentMs < first.f.sentMs))
       first = { f: s.firstFailure, owner: s };
   }
   if (!first) return null;
-  const second = Math.floor((first.f.atMs - startMs) / 1000);
+  const recorded = Math.floor((first.f.atMs - startMs) / 1000);
+  const sent = Math.floor((first.f.sentMs - startMs) / 1000);
   let { requests, users } = first.f;
   for (const s of states) {
     if (s === first.owner) continue;
-    requests += s.seconds.slice(0, second).reduce((sum, sec) => sum + sec.requests, 0);
-    users += usersAt(s, second);
+    requests += s.seconds.slice(0, recorded).reduce((sum, sec) => sum + sec.requests, 0);
+    users += usersAt(s, sent);
   }
   return { ...first.f, requests, users };
 }

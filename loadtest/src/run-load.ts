@@ -30,31 +30,36 @@ export async function runLoad(input: LoadOptionsInput, hooks: RunHooks = {}): Pr
   const startedAt = new Date().toISOString();
   const startMs = nowMs();
   const monitor = new GeneratorMonitor();
-  let recorder = new Recorder(startMs);
+  const open = options.arrivalRate !== undefined;
+  let recorder = new Recorder(startMs, open);
   const engine = chooseEngine(options);
   let stoppedBy: StopReason;
   let loopDelayP99Ms = 0;
-  let endMs: number;
+  let stopMs: number;
   if (options.workers > 1) {
     const outcome = await runPool(options, engine, options.requests, hooks);
     recorder = Recorder.merge(outcome.states, outcome.startMs);
     stoppedBy = outcome.stoppedBy;
     loopDelayP99Ms = outcome.loopDelayP99Ms;
-    endMs = outcome.endMs;
+    stopMs = outcome.stopMs;
   } else {
     const totalSec = options.runTimeSec ?? null;
-    stoppedBy = await schedule(options, engine, recorder, {
+    const run = await schedule(options, engine, recorder, {
       signal: hooks.signal,
       onTick: () => hooks.onProgress?.(progressOf(recorder, nowMs(), totalSec)),
     });
-    endMs = nowMs();
+    stoppedBy = run.reason;
+    stopMs = run.stopMs;
   }
+  const endMs = nowMs();
   const sample = monitor.stop();
   sample.loopDelayP99Ms = Math.max(sample.loopDelayP99Ms, loopDelayP99Ms);
   return buildResult(recorder, {
     target: options.host,
     startedAt,
-    durationSec: (endMs - recorder.startMs) / 1000,
+    durationSec: (stopMs - recorder.startMs) / 1000,
+    wallSec: (endMs - recorder.startMs) / 1000,
+    arrivalRate: open ? { from: options.arrivalRate!, to: options.rampTo ?? options.arrivalRate! } : null,
     users: options.users,
     spawnRate: options.spawnRate,
     engine: options.workers > 1 ? `${engine} x${options.workers} threads` : engine,

@@ -6,6 +6,8 @@ export interface RunMeta {
   target: string;
   startedAt: string;
   durationSec: number;
+  wallSec: number;
+  arrivalRate: LoadResult['arrivalRate'];
   users: number;
   spawnRate: number;
   engine: string;
@@ -17,42 +19,34 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 const perSec = (count: number, sec: number): number => (sec > 0 ? round2(count / sec) : 0);
 
 /**
- * One point per second, with running totals (Locust's stats history). A last partial second
- * shorter than half a second is folded into the one before, so a short tail shows no spike.
+ * One point per whole second of the run's own time, with running totals (Locust's stats history).
+ * A last partial second and the drain after the stop are left out: a bucket shorter than a second
+ * would plot as a drop that never happened. The run's totals still count them.
  */
 export function buildTimeline(recorder: Recorder, durationSec: number): TimelinePoint[] {
-  const seconds = recorder.seconds;
-  const count = Math.max(seconds.length, Math.ceil(durationSec));
-  const tail = count - durationSec;
-  const fold = count > 1 && tail > 0.5 ? 1 : 0;
+  const count = Math.floor(durationSec + 1e-6);
   const running = newHistogram();
   const totals = { requests: 0, failures: 0, bytes: 0 };
   const points: TimelinePoint[] = [];
   let users = 0;
-  for (let i = 0; i < count - fold; i++) {
-    const group = i === count - fold - 1 ? seconds.slice(i, count) : seconds.slice(i, i + 1);
-    const hist = newHistogram('coarse');
-    let requests = 0;
-    let failures = 0;
-    for (const sec of group) {
-      if (sec.users >= 0) users = sec.users;
-      hist.add(sec.hist);
-      requests += sec.requests;
-      failures += sec.failures;
-      totals.bytes += sec.bytes;
-    }
-    running.add(hist);
+  for (let i = 0; i < count; i++) {
+    const sec = recorder.seconds[i];
+    if (sec && sec.users >= 0) users = sec.users;
+    const requests = sec?.requests ?? 0;
+    const failures = sec?.failures ?? 0;
+    if (sec) running.add(sec.hist);
     totals.requests += requests;
     totals.failures += failures;
-    const length = i === count - fold - 1 ? Math.max(0.5, durationSec - i) : 1;
+    totals.bytes += sec?.bytes ?? 0;
     const ok = totals.requests - totals.failures;
+    const answered = requests > failures;
     points.push({
       second: i,
       users,
-      rps: perSec(requests, length),
+      rps: requests - failures,
       failures,
-      p50: percentileMs(hist, 50),
-      p95: percentileMs(hist, 95),
+      p50: answered ? percentileMs(sec!.hist, 50) : null,
+      p95: answered ? percentileMs(sec!.hist, 95) : null,
       total: {
         requests: totals.requests,
         failures: totals.failures,
@@ -60,7 +54,6 @@ export function buildTimeline(recorder: Recorder, durationSec: number): Timeline
         responseTime: summarizeHistogram(running),
       },
     });
-    hist.destroy();
   }
   running.destroy();
   return points;
@@ -79,19 +72,28 @@ export function buildResult(recorder: Recorder, meta: RunMeta): LoadResult {
     target: meta.target,
     startedAt: meta.startedAt,
     durationSec: round2(meta.durationSec),
+    wallSec: round2(meta.wallSec),
+    model: meta.arrivalRate ? 'open' : 'closed',
+    arrivalRate: meta.arrivalRate,
     users: meta.users,
     spawnRate: meta.spawnRate,
     requests: recorder.requests,
     failures: recorder.failures,
     failuresByKind,
-    rps: perSec(recorder.requests, meta.durationSec),
+    rps: perSec(successes, meta.durationSec),
+    totalRps: perSec(recorder.requests, meta.durationSec),
+    retries: recorder.retries,
+    lateStarts: recorder.lateStarts,
     responseTime: summarizeHistogram(recorder.overall()),
+    serviceTime: summarizeHistogram(recorder.serviceTimes()),
     avgSize: successes > 0 ? round2(recorder.bytes / successes) : 0,
     firstFailure: first
       ? {
           second: round2(Math.max(0, (first.atMs - recorder.startMs) / 1000)),
+          sentSecond: round2(Math.max(0, (first.sentMs - recorder.startMs) / 1000)),
           users: first.users,
           requests: first.requests,
+          kind: first.kind,
           error: first.error,
         }
       : null,
@@ -105,7 +107,7 @@ export function buildResult(recorder: Recorder, meta: RunMeta): LoadResult {
         failures: e.failures,
         responseTime: summarizeHistogram(e.hist),
         avgSize: ok > 0 ? round2(e.bytes / ok) : 0,
-        rps: perSec(e.requests, meta.durationSec),
+        rps: perSec(ok, meta.durationSec),
         failuresPerSec: perSec(e.failures, meta.durationSec),
       };
     }),

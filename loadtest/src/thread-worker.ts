@@ -4,14 +4,15 @@ import { GeneratorMonitor } from './generator-monitor.js';
 import type { LoadOptions } from './options.js';
 import { progressOf } from './progress.js';
 import { Recorder } from './recorder.js';
-import { type EngineName, schedule, type StopReason } from './scheduler.js';
+import { type EngineName, schedule } from './scheduler.js';
 import type { FromWorker, ToWorker } from './worker-pool.js';
 
 /** Entry of one load-generating worker thread: the same scheduler as a single-thread run. */
-const { options, engine, requests } = workerData as {
+const { options, engine, requests, phaseSec } = workerData as {
   options: LoadOptions;
   engine: EngineName;
   requests?: number;
+  phaseSec: number;
 };
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
@@ -22,15 +23,22 @@ port.on('message', async (message: ToWorker) => {
     controller.abort(message.reason);
     return;
   }
-  const recorder = new Recorder(message.startMs);
+  const recorder = new Recorder(message.startMs, options.arrivalRate !== undefined);
   const monitor = new GeneratorMonitor();
   recorder.onFirstFailure = () => post({ type: 'failure' });
-  const stoppedBy: StopReason = await schedule(options, engine, recorder, {
+  const run = await schedule(options, engine, recorder, {
     signal: controller.signal,
     requests,
+    phaseSec,
     onTick: () => post({ type: 'tick', progress: progressOf(recorder, nowMs(), options.runTimeSec ?? null) }),
   });
-  post({ type: 'done', state: recorder.toState(), stoppedBy, loopDelayP99Ms: monitor.stop().loopDelayP99Ms });
+  post({
+    type: 'done',
+    state: recorder.toState(),
+    stoppedBy: run.reason,
+    stopMs: run.stopMs,
+    loopDelayP99Ms: monitor.stop().loopDelayP99Ms,
+  });
   port.close();
 });
 post({ type: 'ready' });

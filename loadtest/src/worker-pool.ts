@@ -13,13 +13,13 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'tick'; progress: Progress }
   | { type: 'failure' }
-  | { type: 'done'; state: RecorderState; stoppedBy: StopReason; loopDelayP99Ms: number };
+  | { type: 'done'; state: RecorderState; stoppedBy: StopReason; stopMs: number; loopDelayP99Ms: number };
 
 export interface PoolOutcome {
   /** When the workers started, once all had loaded: second 0 of the merged timeline. */
   startMs: number;
-  /** When the last worker finished, before the merge and thread shutdown. */
-  endMs: number;
+  /** When the last worker stopped, before the drain: the end of the run's own time. */
+  stopMs: number;
   states: RecorderState[];
   stoppedBy: StopReason;
   loopDelayP99Ms: number;
@@ -38,8 +38,9 @@ const entry = new URL('./thread-worker.ts', import.meta.url).href;
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
 
 /**
- * Runs the load on `workers` threads, each with its share of users, spawn rate and request
- * budget, all on one start time so their seconds line up; returns their recorders for an exact merge.
+ * Runs the load on `workers` threads, each with its share of users, spawn rate (or arrival rate)
+ * and request budget, all on one start time so their seconds line up; returns their recorders for
+ * an exact merge. Open-model threads are phase-shifted so their arrivals interleave evenly.
  */
 export async function runPool(
   options: LoadOptions,
@@ -55,9 +56,16 @@ export async function runPool(
       new Worker(bootstrap, {
         eval: true,
         workerData: {
-          options: { ...options, users: u, spawnRate: (options.spawnRate * u) / options.users },
+          options: {
+            ...options,
+            users: u,
+            spawnRate: (options.spawnRate * u) / options.users,
+            arrivalRate: share(options.arrivalRate, u, options.users),
+            rampTo: share(options.rampTo, u, options.users),
+          },
           engine,
           requests: budgets?.[i],
+          phaseSec: options.arrivalRate ? i / options.arrivalRate : 0,
         },
       }),
   );
@@ -84,14 +92,13 @@ export async function runPool(
   const progress = setInterval(() => control.onProgress?.(sumProgress(ticks, startMs, options)), 1000);
   try {
     const results = await Promise.all(done);
-    const endMs = nowMs();
     const reasons = results.map((r) => r.stoppedBy);
     const stoppedBy = (['interrupt', 'failure', 'time', 'requests'] as const).find((r) =>
       reasons.includes(r),
     )!;
     return {
       startMs,
-      endMs,
+      stopMs: Math.max(...results.map((r) => r.stopMs)),
       states: results.map((r) => r.state),
       stoppedBy,
       loopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
@@ -102,6 +109,9 @@ export async function runPool(
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
+
+const share = (rate: number | undefined, part: number, whole: number): number | undefined =>
+  rate === undefined ? undefined : (rate * part) / whole;
 
 /** Live progress of the pool: counts add up; p95 is the worst worker's (the exact one is in the result). */
 function sumProgress(ticks: ReadonlyArray<Progress | null>, startMs: number, options: LoadOptions): Progress {

@@ -61,7 +61,16 @@ describe('reported requests are the requests the server received', () => {
       expect(result.failures).toBe(0);
       const timelineFailures = result.timeline.reduce((sum, p) => sum + p.failures, 0);
       expect(timelineFailures).toBe(0);
-      expect(result.timeline[result.timeline.length - 1]?.total?.requests).toBe(result.requests);
+      // The rate is over the run's own second, not the wall time with start-up and drain.
+      expect(result.durationSec).toBeGreaterThanOrEqual(1);
+      expect(result.durationSec).toBeLessThan(1.5);
+      expect(Math.abs(result.rps * result.durationSec - result.requests)).toBeLessThan(
+        result.requests * 0.01,
+      );
+      // One whole second; requests answered after it are in the totals only.
+      expect(result.timeline.map((p) => p.second)).toEqual([0]);
+      expect(result.timeline[0]!.total!.requests).toBe(result.timeline[0]!.rps);
+      expect(result.timeline[0]!.rps).toBeLessThanOrEqual(result.requests);
     },
   );
 });

@@ -41,7 +41,7 @@ describe('options, durations, scenarios', () => {
   it.each([
     ["ConnectionRefusedError(111, 'Connection refused')", 'refused'],
     ["ConnectionResetError(104, 'Connection reset by peer')", 'reset'],
-    ["RemoteDisconnected('Remote end closed connection without response')", 'reset'],
+    ["RemoteDisconnected('Remote end closed connection without response')", 'closed'],
     ['BrokenPipeError(32)', 'reset'],
     ["ReadTimeout('timed out')", 'timeout'],
     ["HTTPError('500 Server Error')", 'status'],

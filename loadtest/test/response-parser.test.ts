@@ -39,8 +39,8 @@ describe('the lenient response parser', () => {
     ['HTTP/1.0 without keep-alive', 'HTTP/1.0 200 OK\r\nContent-Length: 1\r\n\r\nx', 200, 1, false],
     ['no reason phrase', 'HTTP/1.1 204\r\n\r\n', 204, 0, true],
   ])('%s', (_label, text, status, bodyBytes, reusable) => {
-    expect(parse(text)).toEqual({ status, bodyBytes, reusable });
-    expect(parse(text, 7)).toEqual({ status, bodyBytes, reusable });
+    expect(parse(text)).toEqual({ status, bodyBytes, reusable, location: null });
+    expect(parse(text, 7)).toEqual({ status, bodyBytes, reusable, location: null });
   });
 
   it.each([
@@ -50,6 +50,18 @@ describe('the lenient response parser', () => {
     ['a body cut short', 'HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc', /before the end of the body/],
     ['a head cut short', 'HTTP/1.1 200 OK\r\nContent-', /inside the header/],
     ['a bad chunk size', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', /bad chunk size/],
+    // A character count used as the length of a UTF-8 body: "안녕" is 2 characters, 6 bytes.
+    [
+      'bytes past Content-Length',
+      'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n\xec\x95\x88\xeb\x85\x95',
+      /4 byte\(s\) after the end/,
+    ],
+    [
+      'bytes after the last chunk',
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n\r\nxx',
+      /2 byte\(s\) after/,
+    ],
+    ['a body after a 204', 'HTTP/1.1 204 No Content\r\n\r\nhello', /5 byte\(s\) after/],
   ])('rejects %s', (_label, text, message) => {
     expect(() => parse(text)).toThrow(MalformedResponse);
     expect(() => parse(text)).toThrow(message);
@@ -68,7 +80,7 @@ describe('the lenient response parser', () => {
       parser.reset(false);
       return parser.feed(Buffer.from(text, 'latin1'));
     });
-    expect(read).toEqual([
+    expect(read).toMatchObject([
       { status: 200, bodyBytes: 5, reusable: true },
       { status: 200, bodyBytes: 5, reusable: true },
       { status: 200, bodyBytes: 2, reusable: true },
@@ -80,13 +92,17 @@ describe('the lenient response parser', () => {
     const parser = new ResponseParser();
     const text = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n';
     parser.reset(false);
-    expect(parser.feed(Buffer.from(`${text}hello`, 'latin1'))).toEqual({
+    expect(parser.feed(Buffer.from(`${text}hello`, 'latin1'))).toMatchObject({
       status: 200,
       bodyBytes: 5,
       reusable: true,
     });
     parser.reset(true);
-    expect(parser.feed(Buffer.from(text, 'latin1'))).toEqual({ status: 200, bodyBytes: 0, reusable: true });
+    expect(parser.feed(Buffer.from(text, 'latin1'))).toMatchObject({
+      status: 200,
+      bodyBytes: 0,
+      reusable: true,
+    });
   });
 
   it('keeps a head split across reads intact when the read buffer is reused', () => {
@@ -97,10 +113,24 @@ describe('the lenient response parser', () => {
     expect(parser.feed(shared.subarray(0, 20))).toBeNull();
     shared.fill(0x58);
     text.copy(shared, 0, 20);
-    expect(parser.feed(shared.subarray(0, text.length - 20))).toEqual({
+    expect(parser.feed(shared.subarray(0, text.length - 20))).toMatchObject({
       status: 201,
       bodyBytes: 3,
       reusable: true,
     });
+  });
+
+  it('reads Location, also from a repeated head', () => {
+    const parser = new ResponseParser();
+    const text = 'HTTP/1.1 301 Moved Permanently\r\nLocation: /docs/\r\nContent-Length: 0\r\n\r\n';
+    for (let i = 0; i < 2; i++) {
+      parser.reset(false);
+      expect(parser.feed(Buffer.from(text, 'latin1'))).toEqual({
+        status: 301,
+        bodyBytes: 0,
+        reusable: true,
+        location: '/docs/',
+      });
+    }
   });
 });

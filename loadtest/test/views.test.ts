@@ -7,13 +7,25 @@ function handMade() {
   const start = 1_700_000_000_000;
   const r = new Recorder(start);
   r.setUsers(2, start);
-  for (let i = 0; i < 30; i++) r.success(r.endpoint('GET', '/'), start + i * 90, start + i * 90 + 10, 100);
-  r.failure(r.endpoint('GET', '/'), 'status', 'HTTP 500', start + 2500);
-  r.failure(r.endpoint('GET', '/'), 'refused', 'ECONNREFUSED: connection refused', start + 2600);
+  for (let i = 0; i < 30; i++) {
+    const sent = start + i * 90;
+    r.success(r.endpoint('GET', '/'), sent, sent, sent + 10, 100);
+  }
+  r.failure(r.endpoint('GET', '/'), 'status', 'HTTP 500', start + 2500, start + 2490, 2);
+  r.failure(
+    r.endpoint('GET', '/'),
+    'refused',
+    'ECONNREFUSED: connection refused',
+    start + 2600,
+    start + 2600,
+    2,
+  );
   return buildResult(r, {
     target: 'http://127.0.0.1:8080/<x>',
     startedAt: new Date(start).toISOString(),
     durationSec: 3,
+    wallSec: 3,
+    arrivalRate: null,
     users: 2,
     spawnRate: 1,
     engine: 'lenient',
@@ -30,7 +42,8 @@ describe('views', () => {
     );
     expect(text).toMatch(/Aggregated\s+32\s+2\s+10\s+10/);
     expect(text).toContain('failures by kind: refused 1, status 1');
-    expect(text).toMatch(/first failure at 2\.5 s with 2 users after 31 requests: HTTP 500/);
+    expect(text).toContain('30 succeeded = 10.0 req/s, 2 failed');
+    expect(text).toMatch(/first failure: a request sent at 2\.5 s with 2 users \(status, known at 2\.5 s/);
   });
 
   it('the HTML page is self-contained, escaped, with the three charts and the first failure marked', () => {

@@ -17,7 +17,7 @@ export type Command =
   | { kind: 'export-locust'; scenario: Scenario; wait: [number, number] }
   | { kind: 'help' };
 
-/** Locust's flag names (`locust --help`), plus --workers, --engine and --no-keep-alive. */
+/** Locust's flag names (`locust --help`), plus --workers, --engine, --no-keep-alive, --no-follow and the open model's. */
 const FLAGS = {
   host: { type: 'string' },
   users: { type: 'string', short: 'u' },
@@ -35,6 +35,9 @@ const FLAGS = {
   workers: { type: 'string' },
   engine: { type: 'string' },
   'no-keep-alive': { type: 'boolean' },
+  'no-follow': { type: 'boolean' },
+  'arrival-rate': { type: 'string' },
+  'ramp-to': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -105,6 +108,9 @@ export function parseCommand(argv: readonly string[]): Command {
     stopOnFailure: v['stop-on-failure'],
     workers: number('--workers', v.workers),
     keepAlive: v['no-keep-alive'] ? false : undefined,
+    follow: v['no-follow'] ? false : undefined,
+    arrivalRate: number('--arrival-rate', v['arrival-rate']),
+    rampTo: number('--ramp-to', v['ramp-to']),
     engine: v.engine as LoadOptionsInput['engine'],
   };
   return { kind: 'run', options, outputs, quiet: v.quiet ?? false };
@@ -115,7 +121,12 @@ export const USAGE = `netlab-loadtest: Locust's model and outputs on a fast engi
   netlab-loadtest --host URL [-u USERS] [-r SPAWN_RATE] [-t 30s | -n REQUESTS] [--wait a,b]
                   [--path /] [--scenario file.yaml] [--timeout 10s] [--stop-on-failure]
                   [--csv PREFIX] [--json FILE] [--html FILE] [--workers N] [--quiet]
-                  [--engine auto|autocannon|lenient] [--no-keep-alive]
+                  [--engine auto|autocannon|lenient] [--no-keep-alive] [--no-follow]
+                  [--arrival-rate R [--ramp-to R2]]
+
+  Closed model (default): -u users loop request → wait. Open model: --arrival-rate R requests/s
+  start on schedule whatever the responses, over a pool of -u connections; response times run
+  from each request's scheduled time (coordinated omission counted in).
   netlab-loadtest import PREFIX_stats.csv … [--json FILE] [--csv PREFIX] [--html FILE]
   netlab-loadtest export-locust [--scenario file.yaml] [--wait a,b] > locustfile.py
 

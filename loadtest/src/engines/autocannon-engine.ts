@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { nowMs } from '../clock.js';
+import type { FailureKind } from '../result.js';
 import { taskName } from '../scenario.js';
 import { classifyError, type Engine, type EngineContext, statusOk } from './engine.js';
 
@@ -23,10 +24,11 @@ const Client = require('autocannon/lib/httpClient.js') as ClientCtor;
  * request), one per user, spawned by our scheduler. Only for keep-alive closed-loop runs of one
  * task against a server that frames its responses: autocannon 9 loses close-delimited bodies and
  * half of `Connection: close` responses (see README), which the lenient engine serves instead.
+ * It follows no redirects (autocannon's behaviour) and has no open model.
  */
 export class AutocannonEngine implements Engine {
   readonly name = 'autocannon';
-  private readonly clients: AutocannonClient[] = [];
+  private readonly clients: OpenRequest[] = [];
   private running = 0;
   private idle: (() => void) | null = null;
   private stopped = false;
@@ -49,26 +51,34 @@ export class AutocannonEngine implements Engine {
     });
     // The client sent its first request while being constructed (budget taken above).
     this.running++;
-    this.clients.push(client);
+    const open: OpenRequest = { client, sentMs: nowMs(), users: ctx.recorder.users, waiting: true };
+    this.clients.push(open);
     let bodyBytes = 0;
+    const failure = (kind: FailureKind, message: string) => {
+      open.waiting = false;
+      ctx.recorder.failure(endpoint, kind, message, nowMs(), open.sentMs, open.users);
+    };
     client.on('body', (chunk) => {
       bodyBytes += chunk.length;
     });
     client.on('response', (status, _bytes, durationMs) => {
       const end = nowMs();
-      if (statusOk(task, status)) ctx.recorder.success(endpoint, end - durationMs, end, bodyBytes);
-      else ctx.recorder.failure(endpoint, 'status', `HTTP ${status}`, end);
+      open.waiting = false;
+      const sent = end - durationMs;
+      if (statusOk(task, status)) ctx.recorder.success(endpoint, sent, sent, end, bodyBytes);
+      else ctx.recorder.failure(endpoint, 'status', `HTTP ${status}`, end, sent, open.users);
       bodyBytes = 0;
     });
     client.on('connError', (error) => {
       const { kind, error: message } = classifyError(error);
-      ctx.recorder.failure(endpoint, kind, message, nowMs());
+      failure(kind, message);
     });
-    client.on('timeout', () => {
-      ctx.recorder.failure(endpoint, 'timeout', `timeout after ${ctx.timeoutMs / 1000}s`, nowMs());
-    });
+    client.on('timeout', () => failure('timeout', `timeout after ${ctx.timeoutMs / 1000}s`));
     client.on('request', () => {
       // Emitted just before the write, so this request is not yet in the client's reqsMade.
+      open.waiting = true;
+      open.sentMs = nowMs();
+      open.users = ctx.recorder.users;
       ctx.budget.take();
       if (ctx.budget.remaining <= 0) this.capAll(client);
     });
@@ -82,21 +92,46 @@ export class AutocannonEngine implements Engine {
 
   /** Lets every client finish the request in flight and send no more (autocannon's `responseMax`). */
   private capAll(sending: AutocannonClient | null): void {
-    for (const c of this.clients) c.responseMax = c.reqsMade + (c === sending ? 1 : 0);
+    for (const { client: c } of this.clients) c.responseMax = c.reqsMade + (c === sending ? 1 : 0);
   }
 
-  drain(graceMs: number): Promise<void> {
+  drain(): Promise<void> {
     this.stopped = true;
     this.capAll(null);
+    const { recorder, timeoutMs, tasks } = this.ctx;
     return new Promise<void>((resolve) => {
       const finish = () => {
-        clearTimeout(timer);
-        for (const c of this.clients) c.destroy();
+        clearTimeout(backstop);
+        for (const { client } of this.clients) client.destroy();
         resolve();
       };
-      const timer = setTimeout(finish, graceMs);
+      // autocannon's own timeout ends most; a request still open after it is counted, not dropped.
+      const backstop = setTimeout(() => {
+        const endpoint = recorder.endpoint(tasks[0]!.method, taskName(tasks[0]!));
+        for (const open of this.clients) {
+          if (!open.waiting) continue;
+          open.waiting = false;
+          recorder.failure(
+            endpoint,
+            'timeout',
+            `timeout after ${timeoutMs / 1000}s`,
+            nowMs(),
+            open.sentMs,
+            open.users,
+          );
+        }
+        finish();
+      }, timeoutMs + 2000);
       if (this.running === 0) finish();
       else this.idle = finish;
     });
   }
+}
+
+/** A client and the request it has in flight, if any. */
+interface OpenRequest {
+  client: AutocannonClient;
+  sentMs: number;
+  users: number;
+  waiting: boolean;
 }

@@ -24,6 +24,10 @@ export interface EngineContext {
   tasks: readonly Task[];
   wait: readonly [number, number];
   keepAlive: boolean;
+  /** Follow redirects on the target, as Locust's HttpUser (requests) does. */
+  follow: boolean;
+  /** Open model: users are a pool of connections that take requests as they arrive. */
+  open: boolean;
   timeoutMs: number;
   recorder: Recorder;
   budget: Budget;
@@ -34,9 +38,15 @@ export interface EngineContext {
 /** What a scheduler needs of an engine: add users one by one, then stop them. */
 export interface Engine {
   readonly name: 'autocannon' | 'lenient';
+  /** Closed model: a user that starts looping; open model: one more connection in the pool. */
   addUser(): void;
-  /** Starts no new request and resolves once those in flight finished or `graceMs` passed. */
-  drain(graceMs: number): Promise<void>;
+  /** Open model: a request due at `scheduledMs` (epoch ms). */
+  arrive?(scheduledMs: number): void;
+  /**
+   * Starts no new request; resolves once every request in flight has an outcome. One still open
+   * at its timeout is a timeout failure: nothing is dropped.
+   */
+  drain(): Promise<void>;
 }
 
 export function targetOf(host: string): Target {

@@ -2,8 +2,9 @@ import net, { type Socket } from 'node:net';
 import { nowMs } from '../clock.js';
 import type { EndpointAcc, Recorder } from '../recorder.js';
 import type { FailureKind } from '../result.js';
-import { taskName, type Task, weightedPicker } from '../scenario.js';
+import { type Task, taskName, weightedPicker } from '../scenario.js';
 import { classifyError, type Engine, type EngineContext, requestBytes, statusOk, thinkMs } from './engine.js';
+import { redirectTarget } from './redirect.js';
 import { MalformedResponse, type ParsedResponse, ResponseParser } from './response-parser.js';
 
 interface Prepared {
@@ -14,9 +15,19 @@ interface Prepared {
   bytes: Buffer;
 }
 
+/** Open model: a request that found every connection busy and waits for one. */
+interface Queued {
+  scheduledMs: number;
+  prepared: Prepared;
+}
+
+/** requests' limit (`Session.max_redirects`), so the count matches Locust's HttpUser. */
+const MAX_REDIRECTS = 30;
+
 /**
  * The engine on `node:net`: one socket per user, kept alive while the server allows it, a new
  * connection per request otherwise. Reads what students' servers send (see response-parser.ts).
+ * Every request is written once: whatever ends it before a full response is its failure.
  */
 export class LenientEngine implements Engine {
   readonly name = 'lenient';
@@ -25,10 +36,16 @@ export class LenientEngine implements Engine {
   /** Every socket of this thread reads into this buffer; the parser copies what it keeps. */
   readonly readBuffer = Buffer.allocUnsafe(64 * 1024);
   stopping = false;
+  /** Requests started and not yet counted. */
   inFlight = 0;
+  private readonly idleUsers: LenientUser[] = [];
+  private readonly queue: Queued[] = [];
+  private queueHead = 0;
   private idle: (() => void) | null = null;
   private ready: LenientUser[] = [];
+  private holding: LenientUser[] = [];
   private readonly sweeper: NodeJS.Timeout;
+  private readonly redirects = new Map<string, Prepared>();
 
   constructor(readonly ctx: EngineContext) {
     const prepared: Prepared[] = ctx.tasks.map((task) => ({
@@ -47,32 +64,68 @@ export class LenientEngine implements Engine {
   addUser(): void {
     const user = new LenientUser(this);
     this.users.push(user);
-    user.next();
+    if (this.ctx.open) this.release(user);
+    else user.next();
   }
 
-  drain(graceMs: number): Promise<void> {
+  arrive(scheduledMs: number): void {
+    if (this.stopping || !this.ctx.budget.take()) return;
+    const prepared = this.pick();
+    const user = this.idleUsers.pop();
+    if (user) {
+      user.begin(prepared, scheduledMs);
+      return;
+    }
+    this.ctx.recorder.lateStarts++;
+    this.queue.push({ scheduledMs, prepared });
+  }
+
+  /** Open model: a connection is free; it takes the oldest waiting request or waits itself. */
+  release(user: LenientUser): void {
+    const next = this.dequeue();
+    if (next) user.begin(next.prepared, next.scheduledMs);
+    else {
+      this.idleUsers.push(user);
+      this.checkIdle();
+    }
+  }
+
+  drain(): Promise<void> {
     this.stopping = true;
     for (const user of this.users) user.stopThinking();
     return new Promise<void>((resolve) => {
       const finish = () => {
-        clearTimeout(timer);
+        clearTimeout(backstop);
         clearInterval(this.sweeper);
         for (const user of this.users) user.close();
         resolve();
       };
-      const timer = setTimeout(finish, graceMs);
-      if (this.inFlight === 0) finish();
-      else this.idle = finish;
+      // The sweep ends every request by its timeout; this only guards against a lost event.
+      const backstop = setTimeout(() => {
+        const now = nowMs();
+        for (const user of this.users) user.checkTimeout(now, true);
+        this.expireQueued(now, true);
+        finish();
+      }, this.ctx.timeoutMs + 2000);
+      this.idle = finish;
+      this.checkIdle();
     });
   }
 
-  /**
-   * Closed-loop users send their next request once every response of this poll is read, as wrk
-   * does: the writes go out together after the reads instead of interleaving with them.
-   */
+  /** Closed-loop users send their next request once every response of this poll is read, as wrk does. */
   soon(user: LenientUser): void {
     this.ready.push(user);
     if (this.ready.length === 1) setImmediate(this.flush);
+  }
+
+  /**
+   * Holds a user across one more poll before it touches its kept-alive connection again: a FIN or
+   * stray bytes the server already sent are read first (urllib3 checks a pooled socket for
+   * readability before reuse for the same reason).
+   */
+  afterNextPoll(user: LenientUser): void {
+    this.holding.push(user);
+    if (this.holding.length === 1) setImmediate(this.arm);
   }
 
   private readonly flush = () => {
@@ -81,17 +134,80 @@ export class LenientEngine implements Engine {
     for (const user of users) user.next();
   };
 
-  /** Bookkeeping when a request ends, whatever its outcome. */
+  private readonly arm = () => {
+    const users = this.holding;
+    this.holding = [];
+    // Queued from inside an immediate, this runs in the next loop turn, after its poll phase.
+    setImmediate(() => {
+      for (const user of users) user.confirm();
+    });
+  };
+
+  /** A request's bytes after a redirect to `path`, cached per method and path. */
+  redirected(from: Prepared, status: number, path: string): Prepared {
+    const keepsMethod = status === 307 || status === 308 || from.task.method === 'HEAD';
+    const method = keepsMethod ? from.task.method : 'GET';
+    const key = `${method} ${path}`;
+    let prepared = this.redirects.get(key);
+    if (!prepared) {
+      const task: Task = { ...from.task, method, path, body: keepsMethod ? from.task.body : undefined };
+      prepared = {
+        task,
+        name: from.name,
+        endpoint: null,
+        bytes: requestBytes(task, this.ctx.target.host, this.ctx.keepAlive),
+      };
+      this.redirects.set(key, prepared);
+    }
+    return prepared;
+  }
+
+  /** Bookkeeping when a request is counted, whatever its outcome. */
   settled(): void {
     this.inFlight--;
-    if (this.inFlight > 0) return;
+    this.checkIdle();
+  }
+
+  private checkIdle(): void {
+    if (this.inFlight > 0 || this.queueHead < this.queue.length) return;
     if (this.stopping) this.idle?.();
     else if (this.ctx.budget.remaining <= 0) this.ctx.onExhausted();
+  }
+
+  private dequeue(): Queued | undefined {
+    if (this.queueHead >= this.queue.length) return undefined;
+    const next = this.queue[this.queueHead++]!;
+    if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
+      this.queue.splice(0, this.queueHead);
+      this.queueHead = 0;
+    }
+    return next;
+  }
+
+  /** Waiting requests past their timeout fail where they wait: they were due, and never served. */
+  private expireQueued(now: number, all = false): void {
+    const { timeoutMs, recorder } = this.ctx;
+    while (this.queueHead < this.queue.length) {
+      const head = this.queue[this.queueHead]!;
+      if (!all && now - head.scheduledMs <= timeoutMs) break;
+      this.queueHead++;
+      const error = `timeout after ${timeoutMs / 1000}s (no free connection)`;
+      recorder.failure(
+        endpointOf(head.prepared, recorder),
+        'timeout',
+        error,
+        now,
+        head.scheduledMs,
+        recorder.users,
+      );
+    }
+    this.checkIdle();
   }
 
   private sweep(): void {
     const now = nowMs();
     for (const user of this.users) user.checkTimeout(now);
+    if (this.ctx.open) this.expireQueued(now);
   }
 }
 
@@ -102,6 +218,13 @@ function endpointOf(prepared: Prepared, recorder: Recorder): EndpointAcc {
 
 /** Where a user's one socket object is between connections. */
 type Link = 'closed' | 'connecting' | 'open' | 'closing';
+
+/** A complete response waiting one poll for proof that nothing follows it on the connection. */
+interface Held {
+  status: number;
+  bodyBytes: number;
+  endMs: number;
+}
 
 /**
  * A user owns one `net.Socket` for the whole run and reconnects that same object after each
@@ -115,24 +238,49 @@ class LenientUser {
   /** The current connection got as far as 'connect'. */
   private opened = false;
   private readonly parser = new ResponseParser();
+  /** The request being sent or awaited (after a redirect, the hop in progress). */
   private current: Prepared | null = null;
-  private startMs = 0;
+  /** The request as drawn: it names the endpoint whatever the redirects. */
+  private origin: Prepared | null = null;
+  private scheduledMs = 0;
+  private sentMs = 0;
+  private usersAtSend = 0;
+  private hops = 0;
+  private held: Held | null = null;
   /** The request waits for the previous connection's 'close' before reconnecting. */
   private pending = false;
-  private reused = false;
-  private retried = false;
+  /** The server closed the kept-alive connection between requests (FIN read before the next write). */
+  private closedWhileIdle = false;
   private thinking: NodeJS.Timeout | null = null;
 
   constructor(private readonly engine: LenientEngine) {}
 
+  /** Closed model: the next request of this user's loop. */
   next(): void {
     this.thinking = null;
-    const { ctx } = this.engine;
-    if (this.engine.stopping || !ctx.budget.take()) return;
-    this.current = this.engine.pick();
-    this.retried = false;
+    if (this.engine.stopping || !this.engine.ctx.budget.take()) return;
+    this.begin(this.engine.pick(), nowMs());
+  }
+
+  begin(prepared: Prepared, scheduledMs: number): void {
+    this.current = prepared;
+    this.origin = prepared;
+    this.scheduledMs = scheduledMs;
+    this.hops = 0;
     this.engine.inFlight++;
+    this.sentMs = nowMs();
+    this.usersAtSend = this.engine.ctx.recorder.users;
     this.send();
+  }
+
+  /** After a poll: counts the held response, or sends the redirect's next hop. */
+  confirm(): void {
+    const held = this.held;
+    if (held) {
+      this.held = null;
+      this.record(held);
+      this.after(true);
+    } else if (this.current) this.send();
   }
 
   stopThinking(): void {
@@ -146,9 +294,10 @@ class LenientUser {
     this.socket!.destroy();
   }
 
-  checkTimeout(now: number): void {
+  /** The timeout runs from the first send, redirects included. */
+  checkTimeout(now: number, force = false): void {
     const { timeoutMs } = this.engine.ctx;
-    if (this.current && now - this.startMs > timeoutMs) {
+    if (this.current && (force || now - this.sentMs > timeoutMs)) {
       this.pending = false;
       this.close();
       this.fail('timeout', `timeout after ${timeoutMs / 1000}s`);
@@ -157,14 +306,15 @@ class LenientUser {
 
   private send(): void {
     this.parser.reset(this.current!.task.method === 'HEAD');
-    // Timed from here even while it waits for the last connection to close (the timeout sweep reads it).
-    this.startMs = nowMs();
+    if (this.closedWhileIdle) {
+      this.closedWhileIdle = false;
+      this.engine.ctx.recorder.retries++;
+    }
     if (this.link === 'closing') {
       this.pending = true;
       return;
     }
-    this.reused = this.link !== 'closed';
-    if (!this.reused) this.connect();
+    if (this.link === 'closed') this.connect();
     this.socket!.write(this.current!.bytes);
   }
 
@@ -201,7 +351,11 @@ class LenientUser {
   }
 
   private onData(chunk: Buffer, atMs: number): void {
-    if (this.link !== 'open' || !this.current) return;
+    if (this.link !== 'open') return;
+    if (!this.current) {
+      this.strayBytes(chunk.length);
+      return;
+    }
     let response: ParsedResponse | null;
     try {
       response = this.parser.feed(chunk);
@@ -214,6 +368,15 @@ class LenientUser {
     if (response) this.complete(response, atMs);
   }
 
+  /** Bytes after a complete response make it malformed; the connection cannot be trusted again. */
+  private strayBytes(count: number): void {
+    this.close();
+    if (!this.held) return;
+    this.held = null;
+    this.current = this.origin;
+    this.fail('malformed', `${count} byte(s) after the end of the response (Content-Length too small?)`);
+  }
+
   private onEnd(): void {
     if (this.link === 'open') this.hungUp();
   }
@@ -221,14 +384,16 @@ class LenientUser {
   /** The server ended the connection: completes a close-delimited response or fails the request. */
   private hungUp(): void {
     this.close();
-    if (!this.current) return;
+    if (!this.current) {
+      this.closedWhileIdle = true;
+      return;
+    }
     let response: ParsedResponse;
     try {
       response = this.parser.end();
     } catch (error) {
       if (!(error instanceof MalformedResponse)) throw error;
-      if (this.parser.received > 0) this.fail('malformed', error.message);
-      else if (!this.retryStale()) this.fail('reset', 'connection closed without a response');
+      this.fail(this.parser.received > 0 ? 'malformed' : 'closed', error.message);
       return;
     }
     this.complete(response, nowMs());
@@ -239,7 +404,6 @@ class LenientUser {
     this.close();
     if (!this.current) return;
     const { kind, error: message } = classifyError(error);
-    if (kind === 'reset' && this.parser.received === 0 && this.retryStale()) return;
     this.fail(kind, message);
   }
 
@@ -250,50 +414,75 @@ class LenientUser {
     // A write queued during a connect that failed stays attached to the socket (net's
     // once('connect') hook) and would replay on the next connect: such a socket is replaced.
     if (!this.opened) this.socket = null;
-    if (this.pending && this.current && !this.engine.stopping) {
+    if (this.pending && this.current) {
       this.pending = false;
       this.send();
     }
   }
 
-  /**
-   * A kept-alive connection the server closed before reading our request is not the server's
-   * failure; browsers and `requests` resend once on a fresh connection, and so do we.
-   */
-  private retryStale(): boolean {
-    if (!this.reused || this.retried) return false;
-    this.retried = true;
-    this.send();
-    return true;
+  private complete(response: ParsedResponse, endMs: number): void {
+    const { keepAlive, follow, target } = this.engine.ctx;
+    const reuse = keepAlive && response.reusable;
+    if (!reuse) this.close();
+    const path = follow ? redirectTarget(response, this.current!.task.path, target.host) : null;
+    if (path !== null) {
+      if (this.hops === MAX_REDIRECTS) {
+        this.close();
+        this.fail('other', `more than ${MAX_REDIRECTS} redirects`);
+        return;
+      }
+      this.hops++;
+      this.current = this.engine.redirected(this.current!, response.status, path);
+      if (reuse) this.engine.afterNextPoll(this);
+      else this.send();
+      return;
+    }
+    this.current = null;
+    const held = { status: response.status, bodyBytes: response.bodyBytes, endMs };
+    if (reuse) {
+      this.held = held;
+      this.engine.afterNextPoll(this);
+      return;
+    }
+    this.record(held);
+    this.after(false);
   }
 
-  private complete(response: ParsedResponse, end: number): void {
-    const current = this.current!;
-    const { recorder, keepAlive } = this.engine.ctx;
-    this.current = null;
-    if (!keepAlive || !response.reusable) this.close();
-    const endpoint = endpointOf(current, recorder);
-    if (statusOk(current.task, response.status)) {
-      recorder.success(endpoint, this.startMs, end, response.bodyBytes);
-    } else {
-      recorder.failure(endpoint, 'status', `HTTP ${response.status}`, end);
-    }
-    this.after();
+  private record({ status, bodyBytes, endMs }: Held): void {
+    const origin = this.origin!;
+    const { recorder } = this.engine.ctx;
+    const endpoint = endpointOf(origin, recorder);
+    if (statusOk(origin.task, status))
+      recorder.success(endpoint, this.scheduledMs, this.sentMs, endMs, bodyBytes);
+    else recorder.failure(endpoint, 'status', `HTTP ${status}`, endMs, this.scheduledMs, this.usersAtSend);
   }
 
   private fail(kind: FailureKind, error: string): void {
-    const current = this.current!;
     this.current = null;
     const { recorder } = this.engine.ctx;
-    recorder.failure(endpointOf(current, recorder), kind, error, nowMs());
-    this.after();
+    recorder.failure(
+      endpointOf(this.origin!, recorder),
+      kind,
+      error,
+      nowMs(),
+      this.scheduledMs,
+      this.usersAtSend,
+    );
+    this.after(false);
   }
 
-  private after(): void {
-    this.engine.settled();
-    if (this.engine.stopping) return;
-    const pause = thinkMs(this.engine.ctx.wait);
+  /** `batched`: already in the phase where writes go out together, so the next request goes now. */
+  private after(batched: boolean): void {
+    const { engine } = this;
+    engine.settled();
+    if (engine.ctx.open) {
+      engine.release(this);
+      return;
+    }
+    if (engine.stopping) return;
+    const pause = thinkMs(engine.ctx.wait);
     if (pause > 0) this.thinking = setTimeout(() => this.next(), pause);
-    else this.engine.soon(this);
+    else if (batched) this.next();
+    else engine.soon(this);
   }
 }

@@ -8,6 +8,8 @@ export interface ParsedResponse {
   bodyBytes: number;
   /** The connection may carry another request. */
   reusable: boolean;
+  /** The Location header, read for redirects. */
+  location: string | null;
 }
 
 export class MalformedResponse extends Error {}
@@ -20,6 +22,7 @@ export class ResponseParser {
   private head: Buffer | null = null;
   private status = 0;
   private reusable = false;
+  private location: string | null = null;
   private framing: Framing | null = null;
   private bodyBytes = 0;
   private chunkBuf: Buffer = EMPTY;
@@ -29,6 +32,7 @@ export class ResponseParser {
     headRequest: boolean;
     status: number;
     reusable: boolean;
+    location: string | null;
     framing: Framing;
   } | null = null;
   /** Bytes seen so far: zero at a close means the server hung up without answering. */
@@ -42,6 +46,7 @@ export class ResponseParser {
     this.head = null;
     this.status = 0;
     this.reusable = false;
+    this.location = null;
     this.framing = null;
     this.bodyBytes = 0;
     this.chunkBuf = EMPTY;
@@ -74,7 +79,7 @@ export class ResponseParser {
   end(): ParsedResponse {
     if (!this.framing) {
       throw new MalformedResponse(
-        this.received === 0 ? 'connection closed without a response' : 'connection closed inside the header',
+        this.received === 0 ? 'closed before response' : 'connection closed inside the header',
       );
     }
     if (this.framing.kind === 'close') return this.done();
@@ -95,6 +100,7 @@ export class ResponseParser {
     ) {
       this.status = last.status;
       this.reusable = last.reusable;
+      this.location = last.location;
       this.framing = { ...last.framing };
       return;
     }
@@ -104,11 +110,12 @@ export class ResponseParser {
       headRequest: this.headRequest,
       status: this.status,
       reusable: this.reusable,
+      location: this.location,
       framing: { ...this.framing! },
     };
   }
 
-  /** One pass over the head: only the status and the three framing headers are read. */
+  /** One pass over the head: only the status, the three framing headers and Location are read. */
   private parseHead(text: string): void {
     let end = lineEnd(text, 0);
     const first = text.slice(0, end).replace(/\r$/, '');
@@ -116,12 +123,13 @@ export class ResponseParser {
     if (!statusLine) throw new MalformedResponse(`bad status line "${first.slice(0, 40)}"`);
     const minor = statusLine[1];
     this.status = Number(statusLine[2]);
-    const framing: FramingHeaders = { length: null, chunked: false, connection: '' };
+    const framing: FramingHeaders = { length: null, chunked: false, connection: '', location: null };
     for (let start = end + 1; start < text.length; start = end + 1) {
       end = lineEnd(text, start);
       readHeader(text, start, end, framing);
     }
     const { length, chunked, connection } = framing;
+    this.location = framing.location;
     const noBody = this.headRequest || this.status < 200 || this.status === 204 || this.status === 304;
     if (noBody) this.framing = { kind: 'length', remaining: 0 };
     else if (chunked) this.framing = { kind: 'chunked' };
@@ -141,7 +149,9 @@ export class ResponseParser {
       const take = Math.min(chunk.length, framing.remaining);
       framing.remaining -= take;
       this.bodyBytes += take;
-      return framing.remaining === 0 ? this.done() : null;
+      if (framing.remaining > 0) return null;
+      if (take < chunk.length) throw pastTheEnd(chunk.length - take);
+      return this.done();
     }
     return this.chunked(chunk);
   }
@@ -166,8 +176,9 @@ export class ResponseParser {
         continue;
       }
       if (this.chunkLeft === -2) {
-        if (line === '') return this.done(); // end of trailers
-        continue;
+        if (line !== '') continue;
+        if (buf.length > 0) throw pastTheEnd(buf.length); // after the end of the trailers
+        return this.done();
       }
       const size = /^([0-9a-fA-F]+)(;.*)?$/.exec(line);
       if (!size) throw new MalformedResponse(`bad chunk size "${line.slice(0, 20)}"`);
@@ -179,9 +190,21 @@ export class ResponseParser {
   }
 
   private done(): ParsedResponse {
-    return { status: this.status, bodyBytes: this.bodyBytes, reusable: this.reusable };
+    return {
+      status: this.status,
+      bodyBytes: this.bodyBytes,
+      reusable: this.reusable,
+      location: this.location,
+    };
   }
 }
+
+/**
+ * We never pipeline, so a byte after the end of a response is a framing error: usually a
+ * Content-Length counted in characters where the UTF-8 body is longer.
+ */
+const pastTheEnd = (extra: number) =>
+  new MalformedResponse(`${extra} byte(s) after the end of the response (Content-Length too small?)`);
 
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?:[ \t].*)?$/;
 
@@ -189,6 +212,7 @@ interface FramingHeaders {
   length: number | null;
   chunked: boolean;
   connection: string;
+  location: string | null;
 }
 
 /** The end of the line starting at `from`: its `\n`, or the end of the text. */
@@ -198,14 +222,20 @@ function lineEnd(text: string, from: number): number {
 }
 
 /**
- * Checks one `name: value` line and reads it if it frames the body. Names shorter than
- * "connection" cannot be one of the three, so most lines cost an indexOf and no strings.
+ * Checks one `name: value` line and reads it if it frames the body or is Location. Names shorter
+ * than "connection", except 8-letter ones, cannot be one of those, so most lines cost an indexOf
+ * and no strings.
  */
 function readHeader(text: string, start: number, end: number, into: FramingHeaders): void {
   const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
   const colon = text.indexOf(':', start);
   if (colon <= start || colon >= stop) {
     throw new MalformedResponse(`bad header line "${text.slice(start, Math.min(stop, start + 40))}"`);
+  }
+  if (colon - start === 8) {
+    if (text.slice(start, colon).toLowerCase() === 'location')
+      into.location = text.slice(colon + 1, stop).trim();
+    return;
   }
   if (colon - start < 10) return;
   const name = text.slice(start, colon).trim().toLowerCase();

@@ -1,6 +1,6 @@
 import { escapeXml, lineChartSvg } from '../charts/index.js';
 import type { LoadResult } from '../result.js';
-import { renderTable } from './table.js';
+import { loadLine, renderTable } from './table.js';
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
 pre{background:#f6f6f6;padding:1rem;overflow-x:auto;font-size:12px}
@@ -13,25 +13,29 @@ pre{background:#f6f6f6;padding:1rem;overflow-x:auto;font-size:12px}
 export function renderHtml(result: LoadResult): string {
   const t = result.timeline;
   type Point = (typeof t)[number];
-  const series = (name: string, pick: (p: Point) => number, keep: (p: Point) => boolean = () => true) => ({
+  // A second without a success has no response time: a gap, not a zero.
+  const series = (name: string, pick: (p: Point) => number | null) => ({
     name,
-    points: t.filter(keep).map((p) => [p.second, pick(p)] as [number, number]),
+    points: t.flatMap((p) => {
+      const y = pick(p);
+      return y === null ? [] : [[p.second, y] as [number, number]];
+    }),
   });
-  // A second without a success has no response time; leave a gap rather than draw a zero.
-  const answered = (p: Point) => p.p50 > 0;
   const charts = [
     lineChartSvg({
-      title: 'Total requests per second',
+      title: 'Successful responses and failures per second',
       xLabel: 'second',
       yLabel: 'per second',
-      series: [series('requests/s', (p) => p.rps), series('failures/s', (p) => p.failures)],
-      ...(result.firstFailure ? { marker: { x: result.firstFailure.second, label: 'first failure' } } : {}),
+      series: [series('successes/s', (p) => p.rps), series('failures/s', (p) => p.failures)],
+      ...(result.firstFailure
+        ? { marker: { x: result.firstFailure.sentSecond, label: 'first failing request sent' } }
+        : {}),
     }),
     lineChartSvg({
-      title: 'Response times (ms)',
+      title: 'Response times of successes (ms)',
       xLabel: 'second',
       yLabel: 'ms',
-      series: [series('p50', (p) => p.p50, answered), series('p95', (p) => p.p95, answered)],
+      series: [series('p50', (p) => p.p50), series('p95', (p) => p.p95)],
     }),
     lineChartSvg({
       title: 'Number of users',
@@ -45,7 +49,7 @@ export function renderHtml(result: LoadResult): string {
 <html lang="en"><head><meta charset="utf-8"><title>Load test of ${escapeXml(result.target)}</title>
 <style>${STYLE}</style></head><body>
 <h1>Load test of ${escapeXml(result.target)}</h1>
-<p>Started ${escapeXml(result.startedAt)}, ${result.users} users at ${result.spawnRate}/s, ${result.durationSec} s.</p>
+<p>Started ${escapeXml(result.startedAt)}, ${escapeXml(loadLine(result))}, ${result.durationSec} s.</p>
 ${note}<h2>Statistics</h2>
 <pre>${escapeXml(renderTable(result))}</pre>
 <h2>Charts</h2>

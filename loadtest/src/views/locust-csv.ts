@@ -60,7 +60,8 @@ function percentiles(rt: ResponseTimeSummary, measured: boolean): string[] {
   });
 }
 
-function statsRow(type: string, e: Omit<EndpointStats, 'method'>): string[] {
+/** A stats row; `totalRps` counts failures too, as Locust's Requests/s column does. */
+function statsRow(type: string, e: Omit<EndpointStats, 'method' | 'rps'> & { totalRps: number }): string[] {
   const rt = e.responseTime;
   return [
     type,
@@ -72,7 +73,7 @@ function statsRow(type: string, e: Omit<EndpointStats, 'method'>): string[] {
     pyFloat(rt.min),
     pyFloat(rt.max),
     pyFloat(e.avgSize),
-    pyFloat(e.rps),
+    pyFloat(e.totalRps),
     pyFloat(e.failuresPerSec),
     ...percentiles(rt, e.requests > e.failures),
   ];
@@ -84,16 +85,21 @@ export function statsCsv(result: LoadResult): string {
   const sorted = [...result.endpoints].sort((a, b) =>
     a.name === b.name ? a.method.localeCompare(b.method) : a.name.localeCompare(b.name),
   );
+  const total = (requests: number) => (result.durationSec > 0 ? requests / result.durationSec : 0);
   const aggregated = {
     name: 'Aggregated',
     requests: result.requests,
     failures: result.failures,
     responseTime: result.responseTime,
     avgSize: result.avgSize,
-    rps: result.rps,
-    failuresPerSec: result.durationSec > 0 ? result.failures / result.durationSec : 0,
+    totalRps: result.totalRps,
+    failuresPerSec: total(result.failures),
   };
-  return csv([STATS_HEADER, ...sorted.map((e) => statsRow(e.method, e)), statsRow('', aggregated)]);
+  return csv([
+    STATS_HEADER,
+    ...sorted.map((e) => statsRow(e.method, { ...e, totalRps: total(e.requests) })),
+    statsRow('', aggregated),
+  ]);
 }
 
 /**
@@ -105,16 +111,20 @@ export function historyCsv(result: LoadResult): string {
   const rows = result.timeline.map((p: TimelinePoint) => {
     const total = p.total;
     const measured = (total?.requests ?? 0) > (total?.failures ?? 0);
-    const current: Record<string, number> = { '50%': p.p50, '95%': p.p95 };
+    const current: Record<string, number | null> = { '50%': p.p50, '95%': p.p95 };
     const rt = total?.responseTime;
     return [
       String(t0 + p.second + 1),
       String(p.users),
       '',
       'Aggregated',
-      p.rps.toFixed(6),
+      // Locust's Requests/s counts failures too.
+      (p.rps + p.failures).toFixed(6),
       p.failures.toFixed(6),
-      ...PERCENTILE_HEADERS.map((h) => (p.rps > 0 && h in current ? String(Math.trunc(current[h]!)) : 'N/A')),
+      ...PERCENTILE_HEADERS.map((h) => {
+        const value = current[h];
+        return value === null || value === undefined ? 'N/A' : String(Math.trunc(value));
+      }),
       String(total?.requests ?? 0),
       String(total?.failures ?? 0),
       String(measured && rt ? Math.round(rt.p50) : 0),

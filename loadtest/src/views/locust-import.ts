@@ -37,6 +37,9 @@ const num = (value: string | undefined): number => {
   return value === undefined || value === 'N/A' || Number.isNaN(n) ? 0 : n;
 };
 
+const orNull = (value: string | undefined): number | null =>
+  value === undefined || value === 'N/A' ? null : num(value);
+
 function summaryOf(row: Row, median: string): ResponseTimeSummary {
   const rt: ResponseTimeSummary = {
     avg: num(row['Average Response Time']),
@@ -56,7 +59,8 @@ function summaryOf(row: Row, median: string): ResponseTimeSummary {
 const KIND_PATTERNS: ReadonlyArray<[FailureKind, RegExp]> = [
   ['refused', /refused|ECONNREFUSED/i],
   ['timeout', /timeout|timed out/i],
-  ['reset', /reset|ECONNRESET|EPIPE|broken ?pipe|RemoteDisconnected|closed without a response|aborted/i],
+  ['closed', /RemoteDisconnected|closed before response|closed without a response/i],
+  ['reset', /reset|ECONNRESET|EPIPE|broken ?pipe|aborted/i],
   [
     'malformed',
     /BadStatusLine|LineTooLong|Chunk|IncompleteRead|malformed|bad (status|header)|Content-Length|closed (inside|before)|head over/i,
@@ -110,13 +114,14 @@ export function importLocustCsv(statsCsvPath: string): LoadResult {
     number
   >;
   for (const f of failureRows) failuresByKind[f.kind] += f.occurrences;
+  // Locust's rates count failures too; ours count successes.
   const timeline: TimelinePoint[] = rows.map((r) => ({
     second: Math.max(0, num(r.Timestamp) - t0 - 1),
     users: num(r['User Count']),
-    rps: num(r['Requests/s']),
+    rps: Math.max(0, num(r['Requests/s']) - num(r['Failures/s'])),
     failures: Math.round(num(r['Failures/s'])),
-    p50: num(r['50%']),
-    p95: num(r['95%']),
+    p50: orNull(r['50%']),
+    p95: orNull(r['95%']),
     total: {
       requests: num(r['Total Request Count']),
       failures: num(r['Total Failure Count']),
@@ -133,24 +138,37 @@ export function importLocustCsv(statsCsvPath: string): LoadResult {
     },
   }));
   const first = timeline.find((p) => (p.total?.failures ?? 0) > 0);
+  const failureCount = num(aggregated['Failure Count']);
+  const durationSec = rps > 0 ? requests / rps : timeline.length;
+  const responseTime = summaryOf(aggregated, 'Median Response Time');
   return LoadResult.parse({
     target: `locust:${prefix}`,
     startedAt: new Date(t0 * 1000).toISOString(),
-    durationSec: rps > 0 ? requests / rps : timeline.length,
+    durationSec,
+    wallSec: durationSec,
+    model: 'closed',
+    arrivalRate: null,
     users: Math.max(0, ...timeline.map((p) => p.users)),
     spawnRate: 0,
     requests,
-    failures: num(aggregated['Failure Count']),
+    failures: failureCount,
     failuresByKind,
-    rps,
-    responseTime: summaryOf(aggregated, 'Median Response Time'),
+    rps: durationSec > 0 ? (requests - failureCount) / durationSec : 0,
+    totalRps: rps,
+    retries: 0,
+    lateStarts: 0,
+    responseTime,
+    serviceTime: responseTime,
     avgSize: num(aggregated['Average Content Size']),
+    // Locust keeps no send times: the second its history first shows a failure stands for both.
     firstFailure:
       first || failureRows.length > 0
         ? {
             second: first?.second ?? 0,
+            sentSecond: first?.second ?? 0,
             users: first?.users ?? 0,
             requests: first?.total?.requests ?? 0,
+            kind: failureRows[0]?.kind ?? 'other',
             error: failureRows[0]?.error ?? 'unknown',
           }
         : null,
@@ -164,7 +182,7 @@ export function importLocustCsv(statsCsvPath: string): LoadResult {
         failures: num(r['Failure Count']),
         responseTime: summaryOf(r, 'Median Response Time'),
         avgSize: num(r['Average Content Size']),
-        rps: num(r['Requests/s']),
+        rps: Math.max(0, num(r['Requests/s']) - num(r['Failures/s'])),
         failuresPerSec: num(r['Failures/s']),
       })),
     failureRows,

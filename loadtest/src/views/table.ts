@@ -40,18 +40,29 @@ function row(
   ];
 }
 
-/** The final stats table in Locust's columns, then failures by kind, first failure and caveats. */
+/** How the load was made, in one phrase. */
+export function loadLine(result: LoadResult): string {
+  const rate = result.arrivalRate;
+  if (!rate) return `${result.users} users at ${result.spawnRate}/s`;
+  const offered = rate.from === rate.to ? `${rate.from}` : `${rate.from} → ${rate.to}`;
+  return `${offered} req/s offered over ${result.users} connections`;
+}
+
+const ms = (x: number) => `${x} ms`;
+
+/** The final stats table in Locust's columns, then the run's numbers by their definitions. */
 export function renderTable(result: LoadResult): string {
-  // The last whole second: the final point may be a short tail.
-  const last = result.timeline[Math.max(0, result.timeline.length - 2)];
-  const currentRps = last?.rps ?? result.rps;
+  // Locust's table rates count failures too; the last whole second stands for "current".
+  const last = result.timeline.at(-1);
   const currentFps = last?.failures ?? 0;
+  const currentRps = last ? last.rps + last.failures : result.totalRps;
+  const total = (n: number) => (result.durationSec > 0 ? n / result.durationSec : 0);
   const rows = [
     // Per-endpoint seconds are not kept, so an endpoint's current rate is its average unless it is the only one.
     ...result.endpoints.map((e) =>
       result.endpoints.length === 1
         ? row(e.method, e, currentRps, currentFps)
-        : row(e.method, e, e.rps, e.failuresPerSec),
+        : row(e.method, e, total(e.requests), e.failuresPerSec),
     ),
     row('', { ...result, name: 'Aggregated' }, currentRps, currentFps),
   ];
@@ -61,19 +72,37 @@ export function renderTable(result: LoadResult): string {
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const out = [line(COLUMNS), rule, ...rows.slice(0, -1).map(line), rule, line(rows[rows.length - 1]!)];
   const rt = result.responseTime;
+  const st = result.serviceTime;
+  const successes = result.requests - result.failures;
+  const drain = result.wallSec - result.durationSec;
   out.push(
     '',
-    `${result.requests} requests in ${result.durationSec.toFixed(1)} s (${result.rps.toFixed(1)} req/s), ` +
-      `${result.failures} failures; p50 ${rt.p50} ms, p95 ${rt.p95} ms, p99 ${rt.p99} ms, p99.9 ${rt.p999} ms; ` +
-      `engine ${result.engine}; stopped by ${result.stoppedBy}`,
+    `${result.requests} requests in ${result.durationSec.toFixed(1)} s (${loadLine(result)}; stopped by ` +
+      `${result.stoppedBy}${drain >= 0.05 ? `, then ${drain.toFixed(1)} s for the requests still open` : ''}): ` +
+      `${successes} succeeded = ${result.rps.toFixed(1)} req/s, ${result.failures} failed ` +
+      `(all outcomes ${result.totalRps.toFixed(1)} req/s, Locust's Requests/s)`,
+    `response times of successes${result.model === 'open' ? ', from each scheduled time' : ''}: ` +
+      `p50 ${ms(rt.p50)}, p95 ${ms(rt.p95)}, p99 ${ms(rt.p99)}, p99.9 ${ms(rt.p999)}; engine ${result.engine}`,
   );
+  if (result.model === 'open') {
+    out.push(
+      `service times (from the send): p50 ${ms(st.p50)}, p95 ${ms(st.p95)}, p99 ${ms(st.p99)}; ` +
+        `${result.lateStarts} request(s) started late: every connection was busy`,
+    );
+  }
+  if (result.retries > 0) {
+    out.push(
+      `${result.retries} request(s) went on a new connection: the server had closed the kept-alive one`,
+    );
+  }
   const kinds = Object.entries(result.failuresByKind).filter(([, n]) => n > 0);
   if (kinds.length > 0) out.push(`failures by kind: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}`);
   for (const f of result.failureRows) out.push(`  ${f.occurrences} × ${f.method} ${f.name}: ${f.error}`);
   const first = result.firstFailure;
   if (first) {
     out.push(
-      `first failure at ${first.second.toFixed(1)} s with ${first.users} users after ${first.requests} requests: ${first.error}`,
+      `first failure: a request sent at ${first.sentSecond.toFixed(1)} s with ${first.users} users ` +
+        `(${first.kind}, known at ${first.second.toFixed(1)} s, ${first.requests} requests counted by then): ${first.error}`,
     );
   }
   if (result.generatorNote) out.push(result.generatorNote);

@@ -1,7 +1,20 @@
 import net, { type Server, type Socket } from 'node:net';
 
-/** What the server does with its n-th request (counting from 1). */
-export type Reply = 'ok' | 'reset' | 'status500' | 'hang' | 'malformed';
+/**
+ * What the server does with its n-th request (counting from 1), after reading its head: answer,
+ * RST, 500, never answer, garbage, FIN with no answer, a Content-Length 10 bytes short of the
+ * body, a 301 to /next, or answer after a delay.
+ */
+export type Reply =
+  | 'ok'
+  | 'reset'
+  | 'status500'
+  | 'hang'
+  | 'malformed'
+  | 'fin'
+  | 'short'
+  | 'redirect'
+  | { delayMs: number };
 
 /** How the server frames responses: HTTP/1.1 keep-alive, `Connection: close`, or like students' Python. */
 export type Framing = 'keep-alive' | 'close' | 'python';
@@ -26,7 +39,7 @@ const BODY = 'hello from the test server\n';
  */
 export async function startTestServer(
   framing: Framing,
-  plan: (n: number) => Reply = () => 'ok',
+  plan: (n: number, path: string) => Reply = () => 'ok',
   port = 0,
 ): Promise<TestServer> {
   let received = 0;
@@ -42,10 +55,15 @@ export async function startTestServer(
     socket.on('data', (chunk) => {
       pending += chunk.toString('latin1');
       for (let end = pending.indexOf('\r\n\r\n'); end >= 0; end = pending.indexOf('\r\n\r\n')) {
+        const path = pending.split(' ', 2)[1] ?? '/';
         pending = pending.slice(end + 4);
         received++;
-        const reply = plan(received);
+        const reply = plan(received, path);
         if (reply === 'status500') served500++;
+        if (typeof reply === 'object') {
+          setTimeout(() => socket.writable && answer(socket, framing, 'ok'), reply.delayMs);
+          continue;
+        }
         if (!answer(socket, framing, reply)) return;
       }
     });
@@ -67,11 +85,23 @@ export async function startTestServer(
 }
 
 /** Writes one reply; false when the connection is finished with. */
-function answer(socket: Socket, framing: Framing, reply: Reply): boolean {
+function answer(socket: Socket, framing: Framing, reply: Exclude<Reply, object>): boolean {
   if (reply === 'hang') return false;
   if (reply === 'reset') {
     socket.resetAndDestroy();
     return false;
+  }
+  if (reply === 'fin') {
+    socket.end();
+    return false;
+  }
+  if (reply === 'short') {
+    socket.write(`HTTP/1.1 200 OK\r\nContent-Length: ${BODY.length - 10}\r\n\r\n${BODY}`);
+    return true;
+  }
+  if (reply === 'redirect') {
+    socket.write('HTTP/1.1 301 Moved Permanently\r\nLocation: /next\r\nContent-Length: 0\r\n\r\n');
+    return true;
   }
   if (reply === 'malformed') {
     socket.end('this is not HTTP\r\n\r\n');

@@ -3,3 +3,4 @@ export { escapeHtml } from './escape-html.js';
 export { freePort } from './free-port.js';
 export { isLoopback } from './loopback.js';
 export { flagName, formatPath, zodIssuesLine } from './zod-issues.js';
+export { writeReadmeBlock } from './readme-block.js';

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { escapeHtml, flagName, freePort, isLoopback, writeFileAtomic, zodIssuesLine } from '../src/index.js';
+import {
+  escapeHtml,
+  flagName,
+  freePort,
+  isLoopback,
+  writeFileAtomic,
+  writeReadmeBlock,
+  zodIssuesLine,
+} from '../src/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'netlab-kit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -100,5 +108,18 @@ describe('freePort', () => {
     });
     server.close();
     expect(port).toBeGreaterThan(0);
+  });
+});
+
+describe('writeReadmeBlock', () => {
+  it('replaces only the marked block, and refuses a README without it', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'kit-readme-')), 'README.md');
+    writeFileSync(file, '# T\n<!-- figures:begin -->\nold\n<!-- figures:end -->\nafter\n');
+    await writeReadmeBlock(file, 'figures', '| a | 1 |');
+    expect(readFileSync(file, 'utf8')).toBe(
+      '# T\n<!-- figures:begin -->\n| a | 1 |\n<!-- figures:end -->\nafter\n',
+    );
+    await expect(writeReadmeBlock(file, 'other', 'x')).rejects.toThrow(/no <!-- other:begin -->/);
+    rmSync(path.dirname(file), { recursive: true });
   });
 });

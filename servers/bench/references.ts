@@ -142,14 +142,3 @@ http {
     },
   };
 }
-
-/** Replaces the text between `<!-- NAME:begin -->` and `<!-- NAME:end -->` in a README: figures come from a run. */
-export function writeReadmeBlock(readme: string, name: string, body: string): void {
-  const begin = `<!-- ${name}:begin -->`;
-  const end = `<!-- ${name}:end -->`;
-  const text = readFileSync(readme, 'utf8');
-  const from = text.indexOf(begin);
-  const to = text.indexOf(end);
-  if (from === -1 || to === -1) throw new Error(`${readme} has no ${begin} … ${end} block`);
-  writeFileSync(readme, `${text.slice(0, from + begin.length)}\n${body}\n${text.slice(to)}`);
-}

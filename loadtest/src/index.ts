@@ -5,7 +5,7 @@ export { parseScenario, Scenario, Task, type TaskInput } from './scenario.js';
 export { parseDuration } from './duration.js';
 export type { Progress } from './progress.js';
 export { runLoad, type RunHooks } from './run-load.js';
-export { isLoopback } from './engines/engine.js';
+export { isLoopback } from '@netlab/kit';
 export { buildResult, buildTimeline, type RunMeta } from './summary.js';
 export { summarizeHistogram } from './histogram.js';
 export { judgeGenerator, type GeneratorSample } from './generator-monitor.js';

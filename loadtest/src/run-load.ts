@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { nowMs } from './clock.js';
-import { isLoopback } from './engines/engine.js';
+import { isLoopback } from '@netlab/kit';
 import { GeneratorMonitor, judgeGenerator } from './generator-monitor.js';
 import { type LoadOptions, type LoadOptionsInput, resolveOptions } from './options.js';
 import { type Progress, progressOf } from './progress.js';

@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LoadtestError } from '../errors.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '@netlab/kit';
 import type { LoadResult } from '../result.js';
 import { renderHtml } from '../views/html.js';
 import { writeLocustCsv } from '../views/locust-csv.js';

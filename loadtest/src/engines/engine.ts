@@ -54,12 +54,6 @@ export function targetOf(host: string): Target {
   return { hostname: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 80), host: url.host };
 }
 
-/** The target runs on this machine: 127.0.0.0/8, ::1 or localhost. */
-export function isLoopback(host: string): boolean {
-  const name = new URL(host).hostname.replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
-}
-
 /** Success as Locust's `response.ok` (status < 400) unless the task lists the statuses it expects. */
 export function statusOk(task: Task, status: number): boolean {
   return task.expectStatus ? task.expectStatus.includes(status) : status < 400;

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '@netlab/kit';
 import type { EndpointStats, LoadResult, ResponseTimeSummary, TimelinePoint } from '../result.js';
 
 /** Locust 2.x's percentile columns and the summary fields that fill them. */

@@ -4,3 +4,4 @@ export { freePort } from './free-port.js';
 export { isLoopback } from './loopback.js';
 export { flagName, formatPath, zodIssuesLine } from './zod-issues.js';
 export { writeReadmeBlock } from './readme-block.js';
+export { CodedError, type ErrorEntry, errorCatalogue } from './error-catalogue.js';

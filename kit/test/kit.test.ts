@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import {
+  CodedError,
+  errorCatalogue,
   escapeHtml,
   flagName,
   freePort,
@@ -121,5 +123,17 @@ describe('writeReadmeBlock', () => {
     );
     await expect(writeReadmeBlock(file, 'other', 'x')).rejects.toThrow(/no <!-- other:begin -->/);
     rmSync(path.dirname(file), { recursive: true });
+  });
+});
+
+describe('errorCatalogue', () => {
+  const { exitCodeFor, errorLine } = errorCatalogue({ KIT_BAD: { exit: 2, meaning: 'bad input' } });
+  it('maps its own codes to their exit status and one line; anything else is 1, named as a bug', () => {
+    const bad = new CodedError('KIT_BAD', '--x is wrong; use --y');
+    expect([exitCodeFor(bad), errorLine(bad)]).toEqual([2, 'KIT_BAD: --x is wrong; use --y']);
+    const foreign = new CodedError('OTHER_CODE', 'from another catalogue');
+    expect(exitCodeFor(foreign)).toBe(1);
+    expect(exitCodeFor(new Error('boom'))).toBe(1);
+    expect(errorLine(new Error('boom'))).toMatch(/^internal error \(a bug, please report it\): Error: boom/);
   });
 });

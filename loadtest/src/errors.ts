@@ -1,18 +1,29 @@
-/** Coded errors carrying what the user needs; the CLI maps `exitCode` in one place (bin/loadtest.ts). */
-export type LoadtestErrorCode =
-  | 'LOADTEST_OPTIONS_INVALID'
-  | 'LOADTEST_SCENARIO_INVALID'
-  | 'LOADTEST_CSV_INVALID'
-  | 'LOADTEST_FILE_UNREADABLE';
+import { CodedError, errorCatalogue } from '@netlab/kit';
 
-export class LoadtestError extends Error {
-  readonly code: LoadtestErrorCode;
-  /** 2 = the input is wrong (flags, URL, scenario, file), the convention of the CLI. */
-  readonly exitCode = 2;
+/**
+ * Every failure a user can cause: its exit status and what it means. The kit's convention: 0 a result
+ * (however bad for the server), 1 an unexpected internal error, 2 bad input (flags, URL, scenario,
+ * CSV, output path), 3 an environment that cannot do it, 130 interrupted. README.md lists each code
+ * (a test checks it).
+ */
+export const LOADTEST_ERRORS = {
+  LOADTEST_OPTIONS_INVALID: { exit: 2, meaning: 'a flag, the URL or an output path is wrong' },
+  LOADTEST_SCENARIO_INVALID: {
+    exit: 2,
+    meaning: 'the scenario file is not valid YAML/JSON or has a bad task',
+  },
+  LOADTEST_CSV_INVALID: { exit: 2, meaning: 'an imported file is not Locust CSV' },
+  LOADTEST_FILE_UNREADABLE: { exit: 2, meaning: 'a scenario or CSV file cannot be read' },
+  LOADTEST_TARGET_UNREACHABLE: {
+    exit: 3,
+    meaning: 'nothing answered: every connection was refused (the table is still printed and written)',
+  },
+} as const satisfies Record<string, { exit: number; meaning: string }>;
 
-  constructor(code: LoadtestErrorCode, message: string) {
-    super(message);
-    this.name = 'LoadtestError';
-    this.code = code;
-  }
+export type LoadtestErrorCode = keyof typeof LOADTEST_ERRORS;
+
+export class LoadtestError extends CodedError<LoadtestErrorCode> {
+  override readonly name = 'LoadtestError';
 }
+
+export const { exitCodeFor, errorLine } = errorCatalogue(LOADTEST_ERRORS);

@@ -1,5 +1,6 @@
 export * from './result.js';
-export { LoadtestError, type LoadtestErrorCode } from './errors.js';
+export { errorLine, exitCodeFor, LOADTEST_ERRORS, LoadtestError, type LoadtestErrorCode } from './errors.js';
+export { type Io, main } from './cli/main.js';
 export { LoadOptions, type LoadOptionsInput, resolveOptions } from './options.js';
 export { parseScenario, Scenario, Task, type TaskInput } from './scenario.js';
 export { parseDuration } from './duration.js';

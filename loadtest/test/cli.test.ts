@@ -44,7 +44,7 @@ function cli(args: string[], onStderr?: (text: string, child: ChildProcess) => v
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-const ownLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('netlab-loadtest'));
+const ownLines = (stderr: string) => stderr.split('\n').filter((l) => /^LOADTEST_|^internal error/.test(l));
 
 describe('netlab-loadtest CLI', () => {
   it('runs, prints the table in Locust columns and writes JSON, CSV and HTML (exit 0)', async () => {
@@ -78,12 +78,22 @@ describe('netlab-loadtest CLI', () => {
     expect(html).not.toMatch(/<script|src="http/);
   }, 60_000);
 
-  it('exits 1 with a summary, not a crash, when every attempt fails', async () => {
+  it('exits 3 with the table and one line, not a crash, when every connection is refused', async () => {
     const port = await refusedPort();
     const run = await cli(['--host', `http://127.0.0.1:${port}`, '-u', '2', '-n', '10', '--quiet']);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/failures by kind: refused 10/);
-    expect(run.stderr).not.toMatch(/internal error|at /);
+    expect(ownLines(run.stderr)).toEqual([
+      `LOADTEST_TARGET_UNREACHABLE: nothing answered at http://127.0.0.1:${port}: every connection was refused; start the server or check --host`,
+    ]);
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+  }, 60_000);
+
+  it('exits 0 when the server answers with failures: that is a result', async () => {
+    server = await startTestServer('keep-alive', () => 'status500');
+    const run = await cli(['--host', server.url, '-u', '2', '-n', '10', '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/failures by kind: status 10/);
   }, 60_000);
 
   it.each([

@@ -1,3 +1,5 @@
+import { CodedError, errorCatalogue } from '@netlab/kit';
+
 /**
  * Every failure a user can cause: its exit status and what it means. The kit's convention: 2 is bad input
  * (flags, files), 3 is an environment that cannot do it (a busy port, an unreachable host); anything
@@ -21,23 +23,8 @@ export const SERVE_ERRORS = {
 
 export type ServeErrorCode = keyof typeof SERVE_ERRORS;
 
-export class ServeError extends Error {
+export class ServeError extends CodedError<ServeErrorCode> {
   override readonly name = 'ServeError';
-  constructor(
-    readonly code: ServeErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
-/** The one place errors become exit statuses: a known code its catalogue entry, anything else 1. */
-export function exitCodeFor(error: unknown): number {
-  return error instanceof ServeError ? SERVE_ERRORS[error.code].exit : 1;
-}
-
-/** The one line a user sees: `CODE: what is wrong and how to fix it`, or the stack of an unexpected error. */
-export function errorLine(error: unknown): string {
-  if (error instanceof ServeError) return `${error.code}: ${error.message}`;
-  return `internal error (a bug, please report it): ${(error as Error)?.stack ?? String(error)}`;
-}
+export const { exitCodeFor, errorLine } = errorCatalogue(SERVE_ERRORS);

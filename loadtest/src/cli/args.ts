@@ -130,5 +130,5 @@ export const USAGE = `netlab-loadtest: Locust's model and outputs on a fast engi
   netlab-loadtest import PREFIX_stats.csv … [--json FILE] [--csv PREFIX] [--html FILE]
   netlab-loadtest export-locust [--scenario file.yaml] [--wait a,b] > locustfile.py
 
-Exit codes: 0 ok, 1 every request failed (or none completed), 2 invalid input, 130 interrupted.
+Exit codes: 0 a result, 1 internal error, 2 invalid input, 3 nothing answered, 130 interrupted.
 `;

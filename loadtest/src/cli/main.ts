@@ -1,0 +1,82 @@
+import { errorLine, exitCodeFor, LoadtestError } from '../errors.js';
+import type { LoadResult } from '../result.js';
+import { runLoad } from '../run-load.js';
+import { importLocustCsv } from '../views/locust-import.js';
+import { exportLocustfile } from '../views/locustfile.js';
+import { progressLine } from '../views/progress-line.js';
+import { renderTable } from '../views/table.js';
+import { parseCommand, USAGE } from './args.js';
+import { checkOutputs, writeOutputs } from './outputs.js';
+
+/** What the CLI touches of its process, injected so tests run it in-process. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stderr is a terminal (progress redraws one line). */
+  tty: boolean;
+  /** Registers the Ctrl-C handler. */
+  onInterrupt(handler: () => void): void;
+  /** Leaves at once (a second Ctrl-C). */
+  exit(code: number): void;
+}
+
+/** A result is exit 0 however bad; a target where every connection was refused is the environment's. */
+function unreachable(result: LoadResult): LoadtestError | null {
+  const refusedOnly = result.requests === result.failuresByKind.refused;
+  if (result.stoppedBy === 'interrupt' || !refusedOnly) return null;
+  return new LoadtestError(
+    'LOADTEST_TARGET_UNREACHABLE',
+    `nothing answered at ${result.target}: every connection was refused; start the server or check --host`,
+  );
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  const command = parseCommand(argv);
+  if (command.kind === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (command.kind === 'export-locust') {
+    io.out(exportLocustfile(command.scenario, command.wait));
+    return 0;
+  }
+  if (command.kind === 'import') {
+    checkOutputs(command.outputs);
+    const results = command.files.map(importLocustCsv);
+    for (const r of results) io.out(`${r.target}\n${renderTable(r)}\n`);
+    await writeOutputs(command.outputs, results);
+    return 0;
+  }
+  checkOutputs(command.outputs);
+  const controller = new AbortController();
+  let interrupts = 0;
+  io.onInterrupt(() => {
+    if (++interrupts > 1) io.exit(130);
+    io.err('\nstopping (Ctrl-C again to quit at once)…\n');
+    controller.abort('interrupt');
+  });
+  const result = await runLoad(command.options, {
+    signal: controller.signal,
+    onProgress: command.quiet
+      ? undefined
+      : (p) => io.err(io.tty ? `\r\x1b[K${progressLine(p)}` : `${progressLine(p)}\n`),
+  });
+  if (io.tty && !command.quiet) io.err('\n');
+  io.out(renderTable(result));
+  const written = await writeOutputs(command.outputs, [result]);
+  if (written.length > 0 && !command.quiet) io.err(`wrote ${written.join(', ')}\n`);
+  if (result.stoppedBy === 'interrupt') return 130;
+  const problem = unreachable(result);
+  if (problem) throw problem;
+  return 0;
+}
+
+/** The CLI: exit 0 with a result, else the catalogue's status and one line naming the problem. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    io.err(`${errorLine(error)}\n`);
+    return exitCodeFor(error);
+  }
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { type Io, LOADTEST_ERRORS, main } from '../src/index.js';
+
+function io(overrides: Partial<Io> = {}): Io & { text: { out: string; err: string } } {
+  const text = { out: '', err: '' };
+  return {
+    text,
+    out: (t) => {
+      text.out += t;
+    },
+    err: (t) => {
+      text.err += t;
+    },
+    tty: false,
+    onInterrupt: () => {},
+    exit: () => {},
+    ...overrides,
+  };
+}
+
+describe('error catalogue', () => {
+  it('the README lists every code with its exit status and meaning', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
+    for (const [code, { exit, meaning }] of Object.entries(LOADTEST_ERRORS)) {
+      expect(readme).toContain(`| \`${code}\` | ${exit} | ${meaning} |`);
+    }
+  });
+
+  it('bad input is one CODE: line and its exit status, in process', async () => {
+    const cli = io();
+    expect(await main(['--host', 'http://127.0.0.1:1', '--bogus'], cli)).toBe(2);
+    expect(cli.text.err).toMatch(/^LOADTEST_OPTIONS_INVALID: Unknown option '--bogus'.*\n$/);
+  });
+
+  it('anything unexpected is exit 1, named as a bug', async () => {
+    const cli = io({
+      out: () => {
+        throw new Error('stdout closed');
+      },
+    });
+    expect(await main(['--help'], cli)).toBe(1);
+    expect(cli.text.err).toMatch(/^internal error \(a bug, please report it\): Error: stdout closed/);
+  });
+});

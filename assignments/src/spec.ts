@@ -108,6 +108,12 @@ export const Rubric = z
   });
 export type Rubric = z.infer<typeof Rubric>;
 
+const wholeMs = (what: string) =>
+  z
+    .number({ error: expect(`a whole number of milliseconds, e.g. ${what}`) })
+    .int(`must be a whole number of milliseconds, e.g. ${what}`)
+    .positive(`must be more than 0 milliseconds, e.g. ${what}`);
+
 export const AssignmentSpec = z
   .strictObject({
     id: text('a short id, e.g. week6'),
@@ -143,6 +149,8 @@ export const AssignmentSpec = z
     report: ReportSpec,
     checks: list(HttpCheck, 'HTTP checks').default([]),
     tcpChecks: list(TcpCheck, 'TCP checks').default([]),
+    /** One time budget for all of a server's checks together: a server that accepts and never answers costs this. */
+    checksBudgetMs: wholeMs('10000').default(10_000),
     rubric: Rubric,
   })
   .superRefine((s, ctx) => {

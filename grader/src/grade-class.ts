@@ -101,6 +101,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
           ...options.serverRun,
           checks: spec.checks,
           tcpChecks: spec.tcpChecks,
+          checksBudgetMs: spec.checksBudgetMs,
           isolation,
         }
       : null;

@@ -11,6 +11,16 @@ describe('findBoundPorts', () => {
     ['http.server', "HTTPServer(('', 8000), Handler).serve_forever()", [8000]],
     ['socketserver tuple constant', 'ADDRESS = ("127.0.0.1", 8080)\nsocketserver.TCPServer(ADDRESS, H)', []],
     ['backlog is not a port', 's.listen(5)\ns.listen(128)', []],
+    [
+      'a named backlog is not a port',
+      "PORT = 8080\nBACKLOG = 512\ns.bind(('', PORT))\ns.listen(BACKLOG)",
+      [8080],
+    ],
+    [
+      'a helper with a backlog default',
+      "def serve(port, backlog=128):\n    s.bind(('', port))\n    s.listen(backlog)\nserve(8080)",
+      [],
+    ],
     ['comment ignored', "# s.bind(('', 1234))\ns.bind(('', 4321))", [4321]],
     ['java', 'ServerSocket server = new ServerSocket(6789);', [6789]],
     ['from argv', 's.bind(("", int(sys.argv[1])))', []],

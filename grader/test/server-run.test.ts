@@ -90,6 +90,18 @@ describe.each<Isolation['kind']>(['bwrap', 'none'])('runStudentServer (isolation
     });
   });
 
+  it('gives a server that accepts and never answers one budget for all its checks', async () => {
+    const four = [...options.checks, ...options.checks];
+    const r = await runStudentServer(await submission('silent', pythonServers.silent(port)), 'server.py', {
+      ...options,
+      checks: four,
+      checksBudgetMs: 2000,
+    });
+    expect(r).toMatchObject({ listened: true, fraction: 0 });
+    expect(r.results).toHaveLength(4);
+    expect(r.results.at(-1)?.detail).toBe("not run: this server's checks used up their 2 s budget");
+  });
+
   it('keeps the stderr tail of a crash', async () => {
     const r = await runStudentServer(
       await submission('crash', pythonServers.crashing()),

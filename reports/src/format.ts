@@ -1,4 +1,4 @@
-/** Number formats shared by the terminal, CSV-free views and the PDF. */
+/** Number formats shared by the terminal, the charts' labels and the PDF: one rounding, thousands grouped. */
 
 export function fmtInt(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : Math.round(value).toLocaleString('en-US');
@@ -6,7 +6,8 @@ export function fmtInt(value: number | null | undefined): string {
 
 export function fmtMs(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+  const decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 export function fmtRatio(value: number): string {

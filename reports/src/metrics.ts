@@ -11,14 +11,19 @@ export interface Metric {
   value: (result: LoadResult) => number | null;
 }
 
+/** The best whole second of successful responses (the timeline holds whole seconds of the run's own time). */
 const maxRps = (r: LoadResult) => (r.timeline.length ? Math.max(...r.timeline.map((t) => t.rps)) : r.rps);
-/** Response times describe answered requests; a run where none succeeded has none (not 0 ms). */
+/** Response times are of successful responses only; a run where none succeeded has none (not 0 ms). */
 const answered = (pick: (r: LoadResult) => number) => (r: LoadResult) =>
   r.requests > r.failures ? pick(r) : null;
+
+/** Successful responses, the denominator behind every response time. */
+export const successes = (r: LoadResult) => r.requests - r.failures;
 
 export const METRICS: Metric[] = [
   { key: 'requests', label: 'requests', unit: 'count', better: 'higher', value: (r) => r.requests },
   { key: 'failures', label: 'failures', unit: 'count', better: 'lower', value: (r) => r.failures },
+  { key: 'successes', label: 'successful responses', unit: 'count', better: 'higher', value: successes },
   { key: 'rps', label: 'mean requests/s', unit: 'req/s', better: 'higher', value: (r) => r.rps },
   { key: 'max_rps', label: 'max requests/s', unit: 'req/s', better: 'higher', value: maxRps },
   {
@@ -58,10 +63,10 @@ export const METRICS: Metric[] = [
   },
   {
     key: 'first_failure_second',
-    label: 'first failure at',
+    label: 'first failing request sent at',
     unit: 's',
     better: 'higher',
-    value: (r) => r.firstFailure?.second ?? null,
+    value: (r) => r.firstFailure?.sentSecond ?? null,
   },
   {
     key: 'generator_bound',
@@ -82,6 +87,7 @@ export function metric(key: string): Metric {
 export const TABLE_COLUMNS: Record<ScenarioName, string[]> = {
   ramp: ['users_at_first_failure', 'max_rps', 'mean_response_ms'],
   fixed: ['failures', 'rps', 'mean_response_ms'],
+  open: ['rps', 'mean_response_ms', 'p99_ms'],
 };
 
 export function metricValue(run: StressRun | undefined, key: string): number | null {

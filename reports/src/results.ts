@@ -9,7 +9,11 @@ import { Preflight } from './net/preflight.js';
 export const Week = z.union([z.literal(2), z.literal(3), z.literal(5), z.literal(6)]);
 export type Week = z.infer<typeof Week>;
 
-export const ScenarioName = z.enum(['ramp', 'fixed']);
+/**
+ * The week-6 scenarios: `ramp` and `fixed` are closed loops (each user waits for its answer before the next
+ * request); `open` offers requests at a fixed rate whatever the answers, the same load for every model.
+ */
+export const ScenarioName = z.enum(['ramp', 'fixed', 'open']);
 export type ScenarioName = z.infer<typeof ScenarioName>;
 
 /** A server under test: a reference model, the student's `--server`, or a `--target` URL. */
@@ -45,6 +49,17 @@ export const StressProfile = z.object({
     maxSec: z.number().positive(),
     timeoutSec: z.number(),
   }),
+  /** Absent in results written before the open-model scenario existed. */
+  open: z
+    .object({
+      /** Offered requests per second. */
+      rate: z.number().positive(),
+      /** The connection pool. */
+      connections: z.number().int().positive(),
+      durationSec: z.number().positive(),
+      timeoutSec: z.number(),
+    })
+    .optional(),
   keepAlive: z.boolean(),
 });
 export type StressProfile = z.infer<typeof StressProfile>;

@@ -1,6 +1,6 @@
 /** The result tables as plain data; the terminal and the PDF each draw them their own way. */
 import { fmtInt, fmtMs } from './format.js';
-import { findRun, subjectsOf, metricValue } from './metrics.js';
+import { comparable, findRun, metricValue, subjectsOf } from './metrics.js';
 import type { LabResults, StressRun } from './results.js';
 
 export interface Table {
@@ -17,7 +17,7 @@ function runNotes(run: StressRun): string[] {
   const r = run.result;
   if (!r) return [];
   const notes: string[] = [];
-  if (r.requests > 0 && r.failures / r.requests >= 0.5) {
+  if (r.requests > 0 && !comparable(run)) {
     // The most frequent errors say more than the kind ("HTTP 501" rather than "status").
     const top = [...r.failureRows].sort((a, b) => b.occurrences - a.occurrences).slice(0, 2);
     const kinds = top.length
@@ -35,13 +35,16 @@ function runNotes(run: StressRun): string[] {
 function stressTable(results: LabResults): Table | null {
   if (results.stress.length === 0) return null;
   const cap = results.profile?.ramp.maxUsers;
+  const hasOpen = results.stress.some((r) => r.scenario === 'open');
   const rows = subjectsOf(results.stress).map((subject) => {
     const ramp = findRun(results.stress, subject, 'ramp');
     const fixed = findRun(results.stress, subject, 'fixed');
+    const open = findRun(results.stress, subject, 'open');
+    const runs = [ramp, fixed, open].filter((r): r is StressRun => r !== undefined);
     const users = metricValue(ramp, 'users_at_first_failure');
-    const notes = [ramp, fixed].flatMap((r) => (r ? runNotes(r) : []));
-    // One cause (a server that never started) spoils both scenarios: say it once.
-    if (ramp?.error && ramp.error === fixed?.error) notes.splice(0, notes.length, ramp.error);
+    const notes = runs.flatMap(runNotes);
+    // One cause (a server that never started) spoils every scenario: say it once.
+    if (ramp?.error && runs.every((r) => r.error === ramp.error)) notes.splice(0, notes.length, ramp.error);
     return [
       subject,
       users !== null ? fmtInt(users) : ramp?.result ? `none ≤ ${fmtInt(cap)}` : '—',
@@ -50,11 +53,19 @@ function stressTable(results: LabResults): Table | null {
       fmtInt(metricValue(fixed, 'failures')),
       fmtInt(metricValue(fixed, 'rps')),
       fmtMs(metricValue(fixed, 'mean_response_ms')),
+      ...(hasOpen
+        ? [
+            fmtInt(metricValue(open, 'rps')),
+            fmtMs(metricValue(open, 'mean_response_ms')),
+            fmtMs(metricValue(open, 'p99_ms')),
+          ]
+        : []),
       notes.join('; '),
     ];
   });
+  const rate = results.profile?.open?.rate;
   return {
-    title: 'Stress test: ramp until the first failure, then a fixed load',
+    title: `부하 시험: 램프(첫 실패까지), 고정 부하${hasOpen ? `, 고정 도착률(${fmtInt(rate)} req/s)` : ''} — req/s와 ms는 성공 응답만`,
     headers: [
       'model',
       'ramp: users at 1st failure',
@@ -63,10 +74,11 @@ function stressTable(results: LabResults): Table | null {
       'fixed: failures',
       'fixed: req/s',
       'fixed: mean ms',
+      ...(hasOpen ? ['open: req/s', 'open: mean ms', 'open: p99 ms'] : []),
       'notes',
     ],
     rows,
-    numeric: [false, true, true, true, true, true, true, false],
+    numeric: [false, true, true, true, true, true, true, ...(hasOpen ? [true, true, true] : []), false],
   };
 }
 

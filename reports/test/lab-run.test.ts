@@ -46,7 +46,7 @@ function children(): string[] {
     .filter((l) => l && !/\bps -o\b/.test(l));
 }
 
-const byName = (r: LabResults, name: string, scenario: 'ramp' | 'fixed') =>
+const byName = (r: LabResults, name: string, scenario: 'ramp' | 'fixed' | 'open') =>
   r.stress.find((s) => s.subject.name === name && s.scenario === scenario)!;
 
 describe('lab week6 --quick on real servers', () => {
@@ -75,7 +75,7 @@ describe('lab week6 --quick on real servers', () => {
     ]);
     ({ results } = await labWithLog(options, 150_000));
     for (const model of ['single', 'select']) {
-      for (const scenario of ['ramp', 'fixed'] as const) {
+      for (const scenario of ['ramp', 'fixed', 'open'] as const) {
         const run = byName(results, model, scenario);
         expect(run.error).toBeNull();
         expect(run.result!.requests).toBeGreaterThan(0);
@@ -123,6 +123,7 @@ describe('lab with a student server or target that does not work', () => {
     expect(results.stress.map((r) => [r.scenario, r.result])).toEqual([
       ['ramp', null],
       ['fixed', null],
+      ['open', null],
     ]);
     expect(results.stress[0]!.error).toMatch(/exited with code 2 before it was ready.*no such module/);
     for (const f of [outputs.json, outputs.csv, outputs.pdf]) expect(existsSync(f)).toBe(true);

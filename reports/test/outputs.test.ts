@@ -31,14 +31,14 @@ describe('results.csv', () => {
 
   it('keeps a failed subject with empty values and the reason', () => {
     const student = rows.filter((r) => r.subject === 'student');
-    expect(student).toHaveLength(2 * METRICS.length);
+    expect(student).toHaveLength(3 * METRICS.length);
     expect(student.every((r) => r.value === '' && r.error!.includes('before it was ready'))).toBe(true);
   });
 
   it('leaves users-at-first-failure empty when nothing failed', () => {
     const at = (s: string) =>
       rows.find((r) => r.subject === s && r.scenario === 'ramp' && r.metric === 'users_at_first_failure')!;
-    expect(at('multiprocess').value).toBe('150');
+    expect(at('multiprocess').value).toBe('115');
     expect(at('select').value).toBe('');
   });
 });
@@ -57,10 +57,46 @@ describe('charts', () => {
       'fixed-rps',
       'fixed-response-time',
       'fixed-users',
+      'open-rps',
+      'open-response-time',
+      'open-users',
     ]);
     const rampRps = charts.find((c) => c.name === 'ramp-rps')!.svg;
-    expect(rampRps.match(/class="series"/g)).toHaveLength(6);
+    // Six models' successes/s, and failures/s for the one that failed, dashed in its colour.
+    expect(rampRps.match(/class="series"/g)).toHaveLength(7);
+    expect(rampRps).toMatch(/data-series="multiprocess 실패\/s"[^>]*stroke-dasharray="7 4"/);
     expect(rampRps).not.toContain('data-series="student"');
+  });
+
+  it('marks the first failure at the second its request was sent', () => {
+    const svg = charts.find((c) => c.name === 'ramp-rps')!.svg;
+    expect(svg.match(/class="marker"/g)).toHaveLength(1);
+    expect(svg).toContain('multiprocess 첫 실패');
+  });
+
+  it('leaves a gap, not a zero, where a second had no success', () => {
+    // multiprocess's open run answered only in its first second: its p95 line is one dot, no path to zero.
+    const svg = charts.find((c) => c.name === 'open-response-time')!.svg;
+    const path =
+      /data-series="multiprocess"[^>]*d="([^"]*)"/.exec(svg)?.[1] ??
+      /d="([^"]*)"[^>]*data-series="multiprocess"/.exec(svg)![1]!;
+    expect(path.match(/L/g)).toBeNull();
+  });
+
+  it('hatches a bar built on too few successes, labels it "n = s/requests" and keeps it out of the scale', () => {
+    const svg = charts.find((c) => c.name === 'comparison-response-time')!.svg;
+    expect(svg).toMatch(
+      /class="bar weak"[^>]*data-series="고정 도착률\(open\)"[^>]*data-category="multiprocess"/,
+    );
+    expect(svg).toContain('(n = 5/30)');
+    expect(svg.match(/class="bar weak"/g)).toHaveLength(1);
+  });
+
+  it("labels bars with the table's rounding", () => {
+    const svg = charts.find((c) => c.name === 'comparison-rps')!.svg;
+    const table = tablesFor(week6Fixture())[0]!;
+    const fixedRps = table.rows.find((r) => r[0] === 'multithread')![table.headers.indexOf('fixed: req/s')]!;
+    expect(svg).toContain(`>${fixedRps}</text>`);
   });
 
   it('renders PNGs at twice the SVG size', () => {
@@ -84,7 +120,7 @@ describe('writeOutputs', () => {
       'results.json',
     ]);
     expect(LabResults.parse(JSON.parse(readFileSync(outputs.json, 'utf8')))).toEqual(results);
-    expect(readdirSync(join(out, 'charts'))).toHaveLength(18);
+    expect(readdirSync(join(out, 'charts'))).toHaveLength(24);
     expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 });

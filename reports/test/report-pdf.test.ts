@@ -36,8 +36,8 @@ describe('the PDF report', () => {
   });
 
   it('draws charts as vectors (their labels are text) and embeds one raster run capture', () => {
-    expect(content.text).toContain('Throughput by model');
-    expect(content.text).toContain('requests/s');
+    expect(content.text).toContain('모델별 처리량 (성공 응답/s)');
+    expect(content.text).toContain('req/s');
     expect(content.images).toBe(1);
   });
 

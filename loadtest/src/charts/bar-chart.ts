@@ -7,6 +7,11 @@ export interface BarSeries {
   name: string;
   /** One value per category, in category order; a missing or non-finite value leaves a gap. */
   values: (number | null)[];
+  /**
+   * Per category, a note such as "n = 5/300" marking a value built on too few samples: its bar is hatched,
+   * labelled with the note, left out of the scale and cut at the top of the plot if it is taller.
+   */
+  weak?: (string | null)[];
 }
 
 export interface BarChartOptions {
@@ -16,18 +21,48 @@ export interface BarChartOptions {
   series: BarSeries[];
   width?: number;
   height?: number;
+  /** The legend's name for hatched bars. */
+  weakLabel?: string;
+  /** How a bar's value label is written; the default is about three significant figures. */
+  format?: (value: number) => string;
 }
+
+const HATCH_ID = 'weak-hatch';
+const hatchPattern = () =>
+  el(
+    'defs',
+    {},
+    el(
+      'pattern',
+      { id: HATCH_ID, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+      el('rect', { width: 6, height: 6, fill: '#ffffff' }) +
+        el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#777777', 'stroke-width': 3 }),
+    ),
+  );
 
 /** Grouped bars as a self-contained SVG: one group per category, one `<rect class="bar">` per present value. */
 export function barChartSvg(options: BarChartOptions): string {
   const width = options.width ?? 720;
   const height = options.height ?? 400;
-  const values = options.series
-    .flatMap((s) => s.values)
-    .filter((v): v is number => v !== null && Number.isFinite(v));
-  const yTicks = niceTicks(Math.min(0, ...values), values.length ? Math.max(0, ...values) : 1, 5);
+  const format = options.format ?? formatValue;
+  const present = (v: number | null | undefined): v is number =>
+    v !== null && v !== undefined && Number.isFinite(v);
+  const isWeak = (s: BarSeries, c: number) => typeof s.weak?.[c] === 'string';
+  const values = options.series.flatMap((s) => s.values).filter(present);
+  // Weak values do not set the scale, unless nothing else was measured.
+  const strong = options.series.flatMap(
+    (s) => s.values.filter((v, c) => present(v) && !isWeak(s, c)) as number[],
+  );
+  const scaled = strong.length ? strong : values;
+  const yTicks = niceTicks(Math.min(0, ...scaled), scaled.length ? Math.max(0, ...scaled) : 1, 5);
+  const anyWeak = options.series.some((s) => s.values.some((v, c) => present(v) && isWeak(s, c)));
   const leg = legend(
-    options.series.map((s) => s.name),
+    [
+      ...options.series.map((s) => s.name),
+      ...(anyWeak
+        ? [{ name: options.weakLabel ?? 'too few samples', colour: 6, fill: `url(#${HATCH_ID})` }]
+        : []),
+    ],
     60,
     36,
     width - 80,
@@ -54,33 +89,38 @@ export function barChartSvg(options: BarChartOptions): string {
   const labels: string[] = [];
   options.categories.forEach((category, c) => {
     const cx = plot.left + slot * (c + 0.5);
-    options.series.forEach((s, i) => {
-      const v = s.values[c];
-      if (v === null || v === undefined || !Number.isFinite(v)) return;
-      const bx = cx - groupWidth / 2 + i * barWidth;
-      const top = Math.min(y(v), zero);
+    // The bars a category has are centred on its tick, however many of the series it lacks.
+    const drawn = options.series.map((s, i) => ({ s, i })).filter(({ s }) => present(s.values[c]));
+    drawn.forEach(({ s, i }, k) => {
+      const v = s.values[c]!;
+      const weak = s.weak?.[c] ?? null;
+      const bx = cx - (drawn.length * barWidth) / 2 + k * barWidth;
+      const reach = weak === null ? y(v) : Math.max(y(v), plot.top);
+      const top = Math.min(reach, zero);
+      const label = weak === null ? format(v) : `${format(v)} (${weak})`;
       bars.push(
         el(
           'rect',
           {
-            class: 'bar',
+            class: weak === null ? 'bar' : 'bar weak',
             'data-series': s.name,
             'data-category': category,
             x: bx + 1,
             y: top,
             width: Math.max(1, barWidth - 2),
-            height: Math.abs(zero - y(v)),
-            fill: seriesColour(i),
+            height: Math.abs(zero - reach),
+            fill: weak === null ? seriesColour(i) : `url(#${HATCH_ID})`,
+            stroke: weak === null ? undefined : seriesColour(i),
           },
-          el('title', {}, `${s.name} — ${category}: ${formatValue(v)}`),
+          el('title', {}, `${s.name} — ${category}: ${label}`),
         ),
       );
-      if (showValues) {
+      if (showValues || weak !== null) {
         bars.push(
-          text(bx + barWidth / 2, top - 3, formatValue(v), {
+          text(bx + barWidth / 2, weak !== null && reach <= plot.top ? plot.top + 12 : top - 3, label, {
             'font-size': 9,
             'text-anchor': 'middle',
-            class: 'value',
+            class: weak === null ? 'value' : 'value weak',
           }),
         );
       }
@@ -98,6 +138,7 @@ export function barChartSvg(options: BarChartOptions): string {
   });
 
   const body =
+    (anyWeak ? hatchPattern() : '') +
     title(width, options.title) +
     leg.svg +
     valueAxis(yTicks, y, plot, options.yLabel) +

@@ -23,26 +23,41 @@ export interface Legend {
   height: number;
 }
 
+/** A legend entry whose look is not its position's: a shared colour, a dash, or a hatched swatch. */
+export interface LegendEntry {
+  name: string;
+  colour: number;
+  dash?: string;
+  /** An SVG paint such as `url(#hatch)`, for bars drawn with a pattern. */
+  fill?: string;
+}
+
 /** Legend entries laid out left to right under the title, wrapping to a new row when the width runs out. */
 export function legend(
-  names: string[],
+  entries: (string | LegendEntry)[],
   left: number,
   top: number,
   maxWidth: number,
   kind: 'line' | 'bar',
 ): Legend {
-  if (names.length === 0) return { svg: '', height: 0 };
+  if (entries.length === 0) return { svg: '', height: 0 };
   const parts: string[] = [];
   let x = left;
   let row = 0;
-  names.forEach((name, i) => {
+  entries.forEach((entry, i) => {
+    const {
+      name,
+      colour: index,
+      dash,
+      fill,
+    } = typeof entry === 'string' ? { name: entry, colour: i, dash: undefined, fill: undefined } : entry;
     const width = SWATCH + 6 + textWidth(name, LABEL_SIZE) + 18;
     if (x > left && x + width > left + maxWidth) {
       x = left;
       row++;
     }
     const y = top + row * LEGEND_ROW;
-    const colour = seriesColour(i);
+    const colour = seriesColour(index);
     const swatch =
       kind === 'line'
         ? el('line', {
@@ -52,9 +67,9 @@ export function legend(
             y2: y + 7,
             stroke: colour,
             'stroke-width': 3,
-            'stroke-dasharray': seriesDash(i),
+            'stroke-dasharray': dash ?? seriesDash(index),
           })
-        : el('rect', { x, y: y + 1, width: SWATCH, height: 12, fill: colour });
+        : el('rect', { x, y: y + 1, width: SWATCH, height: 12, fill: fill ?? colour });
     parts.push(
       el(
         'g',

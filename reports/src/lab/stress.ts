@@ -1,4 +1,4 @@
-/** Weeks 5 and 6: every subject through the same two scenarios, one at a time, each server stopped after. */
+/** Weeks 5 and 6: every subject through the same scenarios, one at a time, each server stopped after. */
 import { type LoadOptionsInput, type LoadResult, type RunHooks, runLoad } from '@netlab/loadtest';
 import { messageOf } from '../errors.js';
 import { raceDeadline } from '../process/deadline.js';
@@ -9,6 +9,16 @@ import type { SubjectSpec } from './subjects.js';
 
 function loadOptions(p: StressProfile, scenario: ScenarioName, host: string, path: string): LoadOptionsInput {
   const common = { host, path, keepAlive: p.keepAlive, wait: [0, 0] as [number, number] };
+  if (scenario === 'open') {
+    const open = p.open!;
+    return {
+      ...common,
+      arrivalRate: open.rate,
+      users: open.connections,
+      runTimeSec: open.durationSec,
+      timeoutSec: open.timeoutSec,
+    };
+  }
   return scenario === 'ramp'
     ? {
         ...common,
@@ -29,7 +39,8 @@ function loadOptions(p: StressProfile, scenario: ScenarioName, host: string, pat
       };
 }
 
-const SCENARIOS: ScenarioName[] = ['ramp', 'fixed'];
+const scenariosOf = (p: StressProfile): ScenarioName[] =>
+  p.open ? ['ramp', 'fixed', 'open'] : ['ramp', 'fixed'];
 
 /** What makes a finished run's numbers not comparable, in words for the table. */
 function runProblem(result: LoadResult, died: string | null): string | null {
@@ -72,14 +83,14 @@ export async function runStress(
     } catch (error) {
       progress.step(`${tag}: FAILED to start — ${messageOf(error)}`);
       progress.adjust(-subjectSeconds(profile));
-      for (const scenario of SCENARIOS)
+      for (const scenario of scenariosOf(profile))
         runs.push({ subject: spec.subject, scenario, error: messageOf(error), result: null });
       continue;
     }
     const url = `http://${server.host}:${server.port}`;
     const subject = { ...spec.subject, url: spec.subject.url ?? url };
     try {
-      for (const scenario of SCENARIOS) {
+      for (const scenario of scenariosOf(profile)) {
         const before = server.exit();
         if (before !== null) {
           runs.push({
@@ -99,7 +110,7 @@ export async function runStress(
           runs.push({ subject, scenario, error: runProblem(result, died), result });
           const r = result;
           progress.step(
-            `${tag}: ${scenario} done — ${r.requests} requests, ${r.failures} failures, ${Math.round(r.rps)} req/s, mean ${r.responseTime.avg.toFixed(1)} ms${r.firstFailure ? `, first failure at ${r.firstFailure.users} users` : ''}`,
+            `${tag}: ${scenario} done — ${r.requests} requests, ${r.failures} failures, ${Math.round(r.rps)} req/s, mean ${r.responseTime.avg.toFixed(1)} ms${r.firstFailure ? `, first failing request sent at ${r.firstFailure.sentSecond.toFixed(1)} s with ${r.firstFailure.users} users` : ''}`,
           );
         } catch (error) {
           runs.push({ subject, scenario, error: messageOf(error), result: null });

@@ -2,8 +2,19 @@
  * The analysis section, written from the measured numbers (never canned): winners and margins per metric,
  * generator saturation, the fork-per-connection cost, failures and their reasons, and the loopback caveat.
  */
+import type { LoadResult } from '@netlab/loadtest';
+import { LISTEN_BACKLOG } from '@netlab/servers';
 import { fmtInt, fmtMs, fmtRatio } from '../format.js';
-import { advantage, comparable, findRun, type Metric, metricValue, rank, subjectsOf } from '../metrics.js';
+import {
+  advantage,
+  comparable,
+  findRun,
+  type Metric,
+  metricValue,
+  rank,
+  subjectsOf,
+  successes,
+} from '../metrics.js';
 import type { LabResults, ScenarioName, StressRun } from '../results.js';
 
 export interface AnalysisPart {
@@ -13,12 +24,31 @@ export interface AnalysisPart {
 
 const fmtFor = (m: Metric, v: number) =>
   m.unit === 'ms' ? `${fmtMs(v)} ms` : m.unit === 'count' ? `${fmtInt(v)}건` : `${fmtInt(v)} ${m.unit}`;
-const SCENARIO: Record<ScenarioName, string> = { ramp: '램프(첫 실패까지)', fixed: '고정 부하' };
+const SCENARIO: Record<ScenarioName, string> = {
+  ramp: '램프(첫 실패까지)',
+  fixed: '고정 부하',
+  open: '고정 도착률',
+};
+const LABEL: Record<string, string> = {
+  max_rps: '최대 req/s(성공 응답)',
+  rps: '평균 req/s(성공 응답)',
+  mean_response_ms: '평균 응답 시간(성공 응답)',
+  p99_ms: '99 백분위 응답 시간',
+};
+
+/** Failure kinds of a run with their counts, most frequent first: "timeout 295, reset 3". */
+function kindsOf(r: LoadResult): string {
+  return Object.entries(r.failuresByKind)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${kind} ${fmtInt(n)}`)
+    .join(', ');
+}
 
 function winnerSentence(runs: StressRun[], scenario: ScenarioName, key: string): string | null {
   const { metric: m, order } = rank(runs, scenario, key);
   if (order.length === 0) return null;
-  const label = `${SCENARIO[scenario]} ${m.label}`;
+  const label = `${SCENARIO[scenario]} ${LABEL[key] ?? m.label}`;
   const [first, second] = order;
   if (order.length === 1) return `${label}: ${first!.subject}만 측정됨 (${fmtFor(m, first!.value)}).`;
   const last = order.at(-1)!;
@@ -50,10 +80,19 @@ function firstFailureSentences(results: LabResults): string[] {
   for (const r of failed) {
     const f = r.result!.firstFailure!;
     out.push(
-      `${r.subject.name}: ${f.second.toFixed(1)}초, 사용자 ${fmtInt(f.users)}명일 때 첫 실패 (${f.error}).`,
+      `${r.subject.name}: 첫 실패 요청을 보낸 때 ${f.sentSecond.toFixed(1)}초, 사용자 ${fmtInt(f.users)}명 (${f.kind}: ${f.error}; 실패가 확인된 때 ${f.second.toFixed(1)}초).${backlogSentence(r, f.users)}`,
     );
   }
   return out;
+}
+
+/**
+ * A reference server failing only past the listen queue's size: connections the kernel cannot queue are dropped
+ * and the client's SYN is retried 1–4 s later (servers/README.md), long enough to time out.
+ */
+function backlogSentence(run: StressRun, users: number): string {
+  if (run.subject.origin !== 'reference' || users <= LISTEN_BACKLOG) return '';
+  return ` 동시 사용자가 서버의 listen 큐 크기(backlog ${fmtInt(LISTEN_BACKLOG)})를 넘은 뒤의 실패다: 서버가 accept하기 전에 큐가 차면 커널은 새 연결 요청(SYN)을 버리고 클라이언트는 1–4초 뒤에 다시 시도하므로, 그 요청은 제한 시간을 넘길 수 있다 (servers/README.md).`;
 }
 
 function generatorSentences(results: LabResults): string[] {
@@ -62,14 +101,76 @@ function generatorSentences(results: LabResults): string[] {
   if (measured.length === 0) return [];
   if (bound.length === 0) {
     return [
-      `부하 생성기는 어느 실행에서도 포화되지 않았다(generatorBound = false, ${measured.length}회 실행): 표의 차이는 서버 모델의 차이로 볼 수 있다.`,
+      `부하 생성기는 어느 실행에서도 포화되지 않았다(generatorBound = false, ${fmtInt(measured.length)}회 실행): 표의 차이는 서버 모델의 차이로 볼 수 있다.`,
     ];
   }
   const names = bound.map((r) => `${r.subject.name}/${r.scenario}`).join(', ');
-  const note = bound.map((r) => r.result!.generatorNote).find((n) => n);
+  // "The fastest server hits the generator's limit first" is said only when the saturated runs were the fastest.
+  const fastest = bound.every(
+    (r) => rank(results.stress, r.scenario, 'rps').order[0]?.subject === r.subject.name,
+  );
   return [
-    `부하 생성기가 포화되었다(generator-bound): ${names}. 이 실행들의 처리량은 서버의 한계가 아니라 하한(floor)이다${note ? ` — ${note}` : ''}. 생성기와 서버가 같은 ${results.environment.cpus}개 코어를 나눠 쓰므로, 더 빠른 서버일수록 생성기가 먼저 한계에 닿는다.`,
+    `부하 생성기가 포화되었다(generator-bound): ${names}. 이 실행들의 처리량은 서버의 한계가 아니라 하한(floor)이다. 생성기와 서버가 같은 ${fmtInt(results.environment.cpus)}개 코어를 나눠 쓰므로, ${
+      fastest
+        ? '같은 시나리오에서 가장 빠른 모델일수록 생성기가 먼저 한계에 닿는다.'
+        : '서버가 CPU를 많이 쓸수록 생성기의 몫이 줄어, 가장 빠른 모델이 아니어도 생성기가 한계에 닿을 수 있다.'
+    }`,
   ];
+}
+
+/**
+ * Why closed-loop latency looks better (coordinated omission), and what this run's open scenario measured:
+ * each figure compared is from the same run, so the sentence cannot contradict the table.
+ */
+function openModelSentences(results: LabResults): string[] {
+  const open = results.stress.filter((r) => r.scenario === 'open' && r.result && successes(r.result) > 0);
+  if (open.length === 0) return [];
+  const rate = results.profile?.open?.rate;
+  const out = [
+    '닫힌 루프(closed loop)의 사용자는 응답을 받아야 다음 요청을 보내므로, 서버가 멈춘 동안에는 요청을 보내지 않고 그동안 도착했어야 할 요청의 대기 시간이 측정에서 빠진다(coordinated omission). 그래서 램프와 고정 부하의 응답 시간은 실제보다 좋아 보이며, 고정 도착률은 서버가 멈춰도 예정대로 요청을 보내고 예정 시각부터 시간을 재어 그 대기를 응답 시간에 넣는다.',
+  ];
+  const queued = open
+    .filter((r) => r.result!.responseTime.p99 > r.result!.serviceTime.p99)
+    .map(
+      (r) =>
+        `${r.subject.name} ${fmtMs(r.result!.responseTime.p99)} ms(보낸 때부터 ${fmtMs(r.result!.serviceTime.p99)} ms${r.result!.lateStarts ? `, 늦게 시작 ${fmtInt(r.result!.lateStarts)}건` : ''})`,
+    );
+  if (queued.length) {
+    out.push(
+      `초당 ${fmtInt(rate)}개 도착에서 예정 시각부터 잰 99 백분위가 보낸 때부터 잰 값보다 컸던 모델: ${queued.join(', ')} — 차이가 요청이 차례를 기다린 시간이다.`,
+    );
+  } else {
+    out.push(
+      `초당 ${fmtInt(rate)}개 도착에서는 모든 모델이 제때 요청을 받아, 예정 시각부터 잰 99 백분위와 보낸 때부터 잰 값이 같았다.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Successful responses slower than the timeout: in the open model they are timed from the schedule, so the wait
+ * for a connection counts too, while the timeout runs from the send.
+ */
+function overTimeoutSentences(results: LabResults): string[] {
+  const p = results.profile;
+  if (!p) return [];
+  const timeoutOf: Record<ScenarioName, number> = {
+    ramp: p.ramp.timeoutSec,
+    fixed: p.fixed.timeoutSec,
+    open: p.open?.timeoutSec ?? Number.POSITIVE_INFINITY,
+  };
+  return results.stress
+    .filter(
+      (r) => r.result && successes(r.result) > 0 && r.result.responseTime.max > timeoutOf[r.scenario] * 1000,
+    )
+    .map((r) => {
+      const rt = r.result!.responseTime;
+      const st = r.result!.serviceTime;
+      const limit = `제한 시간 ${fmtInt(timeoutOf[r.scenario])}초`;
+      return r.scenario === 'open' && st.max <= timeoutOf[r.scenario] * 1000
+        ? `${r.subject.name}/${SCENARIO[r.scenario]}: 성공 응답의 최대 응답 시간 ${fmtMs(rt.max)} ms는 ${limit}보다 길다 — 응답 시간은 예정 시각부터, 제한 시간은 보낸 때부터 재므로 연결을 기다린 시간만큼 길어진다(보낸 때부터 최대 ${fmtMs(st.max)} ms).`
+        : `${r.subject.name}/${SCENARIO[r.scenario]}: 성공 응답의 최대 응답 시간 ${fmtMs(rt.max)} ms가 ${limit}을 넘었지만, 응답을 끝까지 받았으므로 성공으로 셌다.`;
+    });
 }
 
 function processModelSentences(results: LabResults): string[] {
@@ -114,9 +215,26 @@ function processModelSentences(results: LabResults): string[] {
   const mpBroken = broken('multiprocess');
   if (mpBroken) facts.push(mpBroken);
   if (facts.length) {
-    out.push(
-      `연결마다 프로세스를 만드는 모델(fork-per-connection): ${facts.join('; ')}. 요청 처리기는 작은 파일 하나를 보내는 수 µs짜리 일인데, 연결마다 새 프로세스를 띄우는 비용(프로세스 생성과 런타임 시작, 수 ms 이상)이 그보다 수백~수천 배 크고, 동시 사용자가 많으면 생성이 밀려 응답이 제한 시간을 넘긴다. 반면 single은 한 번에 한 연결만 처리하지만 listen 큐가 기다리는 클라이언트를 붙잡아 두어 빠르게 하나씩 처리한다 — "single이 multiprocess보다 빠르다"는 관찰은 측정 오류가 아니라 이 비용 차이다. prefork는 프로세스를 미리 만들어 두어 이 비용을 한 번만 치른다.`,
-    );
+    const single = rps('single');
+    const mpTimeouts = runs
+      .filter((r) => r.subject.name === 'multiprocess' && r.result)
+      .reduce((n, r) => n + (r.result!.failuresByKind.timeout ?? 0), 0);
+    // Each reason is given only where this run's numbers show the effect it explains.
+    const why = [
+      '요청 처리기는 작은 파일 하나를 보내는 수 µs짜리 일인데, 연결마다 새 프로세스를 띄우는 비용(프로세스 생성과 런타임 시작, 수 ms 이상)이 그보다 수백~수천 배 크다.',
+      ...(mpTimeouts > 0
+        ? [
+            `동시 사용자가 많으면 프로세스 생성이 밀려 응답이 제한 시간을 넘긴다(multiprocess의 timeout ${fmtInt(mpTimeouts)}건).`,
+          ]
+        : []),
+      ...(single !== null && mp !== null && single > mp
+        ? [
+            'single은 한 번에 한 연결만 처리하지만 listen 큐가 기다리는 클라이언트를 붙잡아 두어 빠르게 하나씩 처리한다 — single이 multiprocess보다 빠른 것은 측정 오류가 아니라 이 비용 차이다.',
+          ]
+        : []),
+      'prefork는 프로세스를 미리 만들어 두어 이 비용을 한 번만 치른다.',
+    ];
+    out.push(`연결마다 프로세스를 만드는 모델(fork-per-connection): ${facts.join('; ')}. ${why.join(' ')}`);
   }
   const mt = rps('multithread');
   const tp = rps('threadpool');
@@ -173,8 +291,10 @@ function stressParts(results: LabResults): AnalysisPart[] {
     winnerSentence(runs, 'ramp', 'mean_response_ms'),
     winnerSentence(runs, 'fixed', 'rps'),
     winnerSentence(runs, 'fixed', 'mean_response_ms'),
+    winnerSentence(runs, 'open', 'rps'),
+    winnerSentence(runs, 'open', 'p99_ms'),
   ].filter((s): s is string => s !== null);
-  const fixed = runs.filter((r) => r.scenario === 'fixed' && r.result);
+  const fixed = runs.filter((r) => r.scenario === 'fixed' && r.result && !r.error);
   const clean = fixed.filter((r) => r.result!.failures === 0).map((r) => r.subject.name);
   const failing = fixed
     .filter((r) => r.result!.failures > 0)
@@ -187,17 +307,29 @@ function stressParts(results: LabResults): AnalysisPart[] {
   }
   const excluded = runs.filter((r) => r.result && !comparable(r));
   if (excluded.length) {
+    const each = excluded.map((r) => {
+      const res = r.result!;
+      const n = `성공 ${fmtInt(successes(res))}/${fmtInt(res.requests)}`;
+      return r.error
+        ? `${r.subject.name}/${r.scenario} (오류: ${r.error})`
+        : `${r.subject.name}/${r.scenario} (${n}; 실패 ${kindsOf(res)})`;
+    });
     winners.push(
-      `순위에서 뺀 실행: ${excluded.map((r) => `${r.subject.name}/${r.scenario} (${r.error ? '오류' : `실패 ${Math.round((r.result!.failures / Math.max(1, r.result!.requests)) * 100)}%`})`).join(', ')} — 대부분 실패한 요청은 빨리 끝나므로 "빠르다"고 볼 수 없다.`,
+      `순위에서 뺀 실행: ${each.join(', ')} — 성공 응답이 요청의 절반에 못 미쳐, 처리량과 응답 시간이 소수의 성공 응답만으로 계산된 값이므로 다른 모델과 나란히 비교하지 않는다.`,
     );
   }
   return [
     { title: '지표별 승자 (winners by metric)', paragraphs: winners },
     { title: '첫 실패 (first failure)', paragraphs: firstFailureSentences(results) },
     { title: '서버 모델의 차이 (why the models differ)', paragraphs: processModelSentences(results) },
+    { title: '닫힌 루프와 고정 도착률 (coordinated omission)', paragraphs: openModelSentences(results) },
     {
       title: '측정의 신뢰도 (how far to trust the numbers)',
-      paragraphs: [...generatorSentences(results), ...errorSentences(results)],
+      paragraphs: [
+        ...generatorSentences(results),
+        ...overTimeoutSentences(results),
+        ...errorSentences(results),
+      ],
     },
   ];
 }

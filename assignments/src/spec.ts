@@ -94,15 +94,18 @@ export const Rubric = z
     server: fraction('0.5'),
     report: fraction('0.3'),
     code: fraction('0.2'),
+    /** The concurrency probe (spec `concurrency`): all or nothing. */
+    concurrency: fraction('0.1').default(0),
     /** Deducted (fraction of points) for a misnamed report (REPORT_NAME). */
     reportNamePenalty: fraction('0.1').default(0.1),
   })
   .superRefine((r, ctx) => {
-    const sum = r.server + r.report + r.code;
+    const sum = r.server + r.report + r.code + r.concurrency;
     if (Math.abs(sum - 1) >= 1e-9) {
+      const parts = r.concurrency ? 'server + report + code + concurrency' : 'server + report + code';
       ctx.addIssue({
         code: 'custom',
-        message: `server + report + code must add up to 1 (they add up to ${Number(sum.toFixed(6))})`,
+        message: `${parts} must add up to 1 (they add up to ${Number(sum.toFixed(6))})`,
       });
     }
   });
@@ -113,6 +116,22 @@ const wholeMs = (what: string) =>
     .number({ error: expect(`a whole number of milliseconds, e.g. ${what}`) })
     .int(`must be a whole number of milliseconds, e.g. ${what}`)
     .positive(`must be more than 0 milliseconds, e.g. ${what}`);
+
+/**
+ * The concurrency probe: after the ordinary checks, `stalledClients` connections are opened and held (the first
+ * sends half a request line and waits, the next sends nothing, and so on), then every HTTP check the server answered
+ * alone is run again and must complete within `timeoutMs`; one that does not means one client's recv stops the others.
+ */
+export const ConcurrencySpec = z.strictObject({
+  stalledClients: z
+    .number({ error: expect('a whole number of held clients, e.g. 2') })
+    .int('must be a whole number of clients, e.g. 2')
+    .min(1, 'must be at least 1 client')
+    .max(50, 'must be at most 50 clients')
+    .default(2),
+  timeoutMs: wholeMs('2000').default(2000),
+});
+export type ConcurrencySpec = z.infer<typeof ConcurrencySpec>;
 
 export const AssignmentSpec = z
   .strictObject({
@@ -151,6 +170,7 @@ export const AssignmentSpec = z
     tcpChecks: list(TcpCheck, 'TCP checks').default([]),
     /** One time budget for all of a server's checks together: a server that accepts and never answers costs this. */
     checksBudgetMs: wholeMs('10000').default(10_000),
+    concurrency: ConcurrencySpec.optional(),
     rubric: Rubric,
   })
   .superRefine((s, ctx) => {
@@ -163,6 +183,20 @@ export const AssignmentSpec = z
     }
     if (s.port === undefined && (s.checks.length > 0 || s.tcpChecks.length > 0)) {
       ctx.addIssue({ code: 'custom', path: ['port'], message: 'required when checks are given, e.g. 8080' });
+    }
+    if (s.rubric.concurrency > 0 && !s.concurrency) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rubric', 'concurrency'],
+        message: 'must be 0 without a concurrency block (or add one, see assignments/README.md)',
+      });
+    }
+    if (s.concurrency && s.checks.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['concurrency'],
+        message: 'needs HTTP checks to run, e.g. GET / → 200',
+      });
     }
     if (s.code.entry === undefined && (s.checks.length > 0 || s.tcpChecks.length > 0)) {
       ctx.addIssue({

@@ -37,6 +37,33 @@ describe('a spec that cannot be used gives one line naming the file, the field a
     expect(err.message).not.toContain('\n');
   });
 
+  it('checks the concurrency block and its rubric part', () => {
+    const base =
+      'id: x\ntitle: t\ndeadline: "2019-10-31T23:59:00Z"\npoints: 1\nport: 8080\ncode: {entry: s.py}\nreport: {name: "R_{studentId}.pdf"}\n';
+    const err = errorOf(() =>
+      parseSpec(
+        `${base}concurrency: {stalledClients: 0, timeoutMs: 1.5}\nrubric: {server: 0.5, report: 0.3, code: 0.1, concurrency: 0.1}\n`,
+        'x.yaml',
+      ),
+    );
+    expect(err.problems).toEqual([
+      'concurrency.stalledClients: must be at least 1 client',
+      'concurrency.timeoutMs: must be a whole number of milliseconds, e.g. 2000',
+    ]);
+    const missing = errorOf(() =>
+      parseSpec(`${base}rubric: {server: 0.5, report: 0.3, code: 0.1, concurrency: 0.1}\n`, 'x.yaml'),
+    );
+    expect(missing.problems).toEqual([
+      'rubric.concurrency: must be 0 without a concurrency block (or add one, see assignments/README.md)',
+    ]);
+    const sum = errorOf(() =>
+      parseSpec(`${base}rubric: {server: 0.5, report: 0.3, code: 0.1, concurrency: 0.05}\n`, 'x.yaml'),
+    );
+    expect(sum.problems).toContain(
+      'rubric: server + report + code + concurrency must add up to 1 (they add up to 0.95)',
+    );
+  });
+
   it('a missing nested mapping names the fields it needs', () => {
     const err = errorOf(() =>
       parseSpec('id: x\ntitle: t\ndeadline: "2019-10-31T23:59:00Z"\npoints: 1\n', 'x.yaml'),
@@ -44,7 +71,7 @@ describe('a spec that cannot be used gives one line naming the file, the field a
     expect(err.problems).toEqual([
       'code: required: a mapping with glob, entry, extraEntries, template, language',
       'report: required: a mapping with name, sections, minImages',
-      'rubric: required: a mapping with server, report, code, reportNamePenalty',
+      'rubric: required: a mapping with server, report, code, concurrency, reportNamePenalty',
     ]);
   });
 

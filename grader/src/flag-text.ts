@@ -22,6 +22,10 @@ export const FLAG_TEXT: Record<Flag, { ko: string; en: string }> = {
     ko: '서버가 지정된 포트에서 동작하지 않거나 검사에 실패했습니다.',
     en: 'The server did not work on the required port or failed a check.',
   },
+  BLOCKING: {
+    ko: '서버가 한 번에 한 클라이언트만 처리합니다: 요청을 다 보내지 않은 클라이언트 하나의 recv가 다른 모든 클라이언트를 멈춥니다 (동시성 점수 0).',
+    en: 'The server serves one client at a time: one client that has not sent its whole request stops everyone else in recv (concurrency part 0).',
+  },
   COPY: { ko: '표절로 판단되어 두 학생 모두 0점입니다.', en: 'Judged a copy: both students get 0.' },
   REVIEW: {
     ko: '유사도가 높아 조교가 검토합니다 (감점 없음).',

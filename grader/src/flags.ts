@@ -8,6 +8,7 @@ export const FLAGS = [
   'REPORT_SECTIONS',
   'LATE',
   'PORT',
+  'BLOCKING',
   'COPY',
   'REVIEW',
 ] as const;

@@ -102,6 +102,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
           checks: spec.checks,
           tcpChecks: spec.tcpChecks,
           checksBudgetMs: spec.checksBudgetMs,
+          concurrency: spec.concurrency,
           isolation,
         }
       : null;
@@ -224,6 +225,7 @@ function finalise(
     reportFraction: f.report?.fraction ?? 0,
     reportMisnamed: f.report !== undefined && f.report.status !== 'missing' && !f.report.nameOk,
     serverFraction: f.port?.fraction ?? 0,
+    concurrencyFraction: f.port?.concurrencyFraction ?? 0,
     hasCode: f.code.length > 0,
     lateDays: f.lateDays,
     late: spec,

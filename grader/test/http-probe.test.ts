@@ -59,6 +59,7 @@ describe('runHttpCheck over a raw socket', () => {
     expect(await runHttpCheck(port, check, 300)).toEqual({
       label: 'GET / → 200',
       ok: false,
+      answered: false,
       detail: 'no complete reply within 0.3 s',
     });
   });
@@ -107,6 +108,11 @@ describe('runTcpCheck (echo)', () => {
     const port = await echo((b) => Buffer.from(b.toString().toUpperCase()));
     expect(await runTcpCheck(port, { send: 'hello\n', expect: 'HELLO\n' }, 5000)).toMatchObject({ ok: true });
     const r = await runTcpCheck(port, { name: 'echo', send: 'hello\n' }, 5000);
-    expect(r).toEqual({ label: 'echo', ok: false, detail: 'got 6 bytes "HELLO\\n", expected 6 bytes' });
+    expect(r).toEqual({
+      label: 'echo',
+      ok: false,
+      answered: true,
+      detail: 'got 6 bytes "HELLO\\n", expected 6 bytes',
+    });
   });
 });

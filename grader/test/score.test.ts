@@ -3,12 +3,13 @@ import { computeScore, type ScoreInput } from '../src/score.js';
 
 const base: ScoreInput = {
   points: 10,
-  rubric: { server: 0.4, report: 0.4, code: 0.2, reportNamePenalty: 0.1 },
+  rubric: { server: 0.4, report: 0.4, code: 0.2, concurrency: 0, reportNamePenalty: 0.1 },
   submitted: true,
   reportGradable: true,
   reportFraction: 1,
   reportMisnamed: false,
   serverFraction: 1,
+  concurrencyFraction: 1,
   hasCode: true,
   lateDays: 0,
   late: { latePenaltyPerDay: 0.1, maxLateDays: 5 },
@@ -35,14 +36,25 @@ describe('computeScore: rubric parts, then late penalty, then COPY', () => {
       0,
     ],
     ['fractions outside [0,1] are clamped', { serverFraction: 2, reportFraction: -1 }, 6],
+    ['the concurrency part is 0 unless the rubric gives it points', { concurrencyFraction: 0 }, 10],
   ])('%s → %d', (_name, change, expected) => {
     expect(computeScore({ ...base, ...change }).score).toBe(expected);
+  });
+
+  it.each<[string, Partial<ScoreInput>, number]>([
+    ['everything right', {}, 10],
+    ['blocking: the concurrency part lost', { concurrencyFraction: 0 }, 9],
+    ['no code: server, concurrency and code lost', { hasCode: false }, 3],
+  ])('with a concurrency part: %s → %d', (_name, change, expected) => {
+    const rubric = { server: 0.4, report: 0.3, code: 0.2, concurrency: 0.1, reportNamePenalty: 0.1 };
+    expect(computeScore({ ...base, rubric, ...change }).score).toBe(expected);
   });
 
   it('reports every step of the computation', () => {
     const b = computeScore({ ...base, serverFraction: 0.5, lateDays: 2, reportMisnamed: true });
     expect(b).toEqual({
       server: 2,
+      concurrency: 0,
       report: 4,
       code: 2,
       namePenalty: 1,

@@ -11,6 +11,8 @@ export { parseHttpReply as parseReply } from '@netlab/assignments';
 export interface ProbeResult {
   label: string;
   ok: boolean;
+  /** The server replied at all (right or wrong) before the timeout. */
+  answered: boolean;
   /** What went wrong, or what was seen. */
   detail: string;
 }
@@ -48,13 +50,16 @@ function wordFinding(finding: CheckFinding): string {
 export async function runHttpCheck(port: number, check: HttpCheck, timeoutMs: number): Promise<ProbeResult> {
   const label = checkLabel(check);
   const run = await runCheck('127.0.0.1', port, check, timeoutMs);
-  if (run.outcome === 'no-reply') return { label, ok: false, detail: run.message };
-  if (run.outcome === 'not-http')
-    return { label, ok: false, detail: run.empty ? 'empty reply' : 'reply is not an HTTP response' };
+  if (run.outcome === 'no-reply') return { label, ok: false, answered: false, detail: run.message };
+  if (run.outcome === 'not-http') {
+    const detail = run.empty ? 'empty reply' : 'reply is not an HTTP response';
+    return { label, ok: false, answered: true, detail };
+  }
   const { reply, findings } = run;
   return {
     label,
     ok: findings.length === 0,
+    answered: true,
     detail: findings.map(wordFinding).join('; ') || `status ${reply.status}`,
   };
 }

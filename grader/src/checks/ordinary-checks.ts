@@ -26,7 +26,7 @@ export async function runOrdinaryChecks(prober: Prober, plan: OrdinaryChecks): P
       const left = until - Date.now();
       if (left <= 0) {
         const detail = `not run: this server's checks used up their ${plan.checksBudgetMs / 1000} s budget`;
-        return { label: label(check), ok: false, detail };
+        return { label: label(check), ok: false, answered: false, detail };
       }
       return run(check, Math.min(plan.checkTimeoutMs, left));
     };

@@ -12,6 +12,8 @@ export interface EntryRun {
   run?: ServerRun;
   /** Share of this server's checks passed. */
   fraction: number;
+  /** 1 when it served while clients were held (or the spec has no concurrency block), else 0. */
+  concurrencyFraction: number;
 }
 
 export interface PortCheck {
@@ -21,6 +23,8 @@ export interface PortCheck {
   runs: EntryRun[];
   /** Share of the server part earned: the mean over the servers. */
   fraction: number;
+  /** Share of the concurrency part: the mean over the servers. */
+  concurrencyFraction: number;
   flags: Flag[];
   notes: string[];
 }
@@ -56,7 +60,15 @@ export async function checkPort(
   run: Omit<ServerRunOptions, 'port'> | null,
 ): Promise<PortCheck> {
   const staticPorts = [...new Set(code.flatMap((f) => findBoundPorts(f.content)))].sort((a, b) => a - b);
-  if (spec.port === undefined) return { staticPorts, runs: [], fraction: 1, flags: [], notes: [] };
+  if (spec.port === undefined)
+    return {
+      staticPorts,
+      runs: [],
+      fraction: 1,
+      concurrencyFraction: 1,
+      flags: [],
+      notes: [],
+    };
   const notes: string[] = [];
   const wrongPort = staticPorts.length > 0 && !staticPorts.includes(spec.port);
   if (wrongPort)
@@ -68,18 +80,34 @@ export async function checkPort(
     const prefix = wanted.length > 1 ? `${file?.rel ?? name}: ` : '';
     if (!file) {
       notes.push(name ? `no ${name} to run` : 'no file that opens a server socket');
-      runs.push({ entry: name ?? '?', found: false, fraction: 0 });
+      runs.push({ entry: name ?? '?', found: false, fraction: 0, concurrencyFraction: 0 });
     } else if (!run) {
-      runs.push({ entry: file.rel, found: true, fraction: wrongPort ? 0 : 1 });
+      const share = wrongPort ? 0 : 1;
+      runs.push({
+        entry: file.rel,
+        found: true,
+        fraction: share,
+        concurrencyFraction: share,
+      });
     } else {
       const one = await runOne(files, file.rel, { ...run, port: spec.port });
       notes.push(...one.notes.map((n) => prefix + n));
       runs.push(one.entryRun);
     }
   }
-  const fraction = runs.reduce((t, r) => t + r.fraction, 0) / Math.max(1, runs.length);
+  const mean = (share: (r: EntryRun) => number) =>
+    runs.reduce((t, r) => t + share(r), 0) / Math.max(1, runs.length);
   const allPassed = runs.every((r) => r.found && r.fraction === 1 && !r.run?.failure);
-  return { staticPorts, runs, fraction, flags: allPassed && !wrongPort ? [] : ['PORT'], notes };
+  const flags: Flag[] = allPassed && !wrongPort ? [] : ['PORT'];
+  if (runs.some((r) => r.run?.concurrency?.blocked)) flags.push('BLOCKING');
+  return {
+    staticPorts,
+    runs,
+    fraction: mean((r) => r.fraction),
+    concurrencyFraction: mean((r) => r.concurrencyFraction),
+    flags,
+    notes,
+  };
 }
 
 async function runOne(files: SubmittedFile[], entry: string, options: ServerRunOptions) {
@@ -90,11 +118,36 @@ async function runOne(files: SubmittedFile[], entry: string, options: ServerRunO
     // e.g. a file the grader cannot copy: the run never happened, say why (no temp paths: notes stay deterministic).
     const e = error as NodeJS.ErrnoException;
     return {
-      entryRun: { entry, found: true, fraction: 0 },
+      entryRun: { entry, found: true, fraction: 0, concurrencyFraction: 0 },
       notes: [`server not run: ${e.code ?? e.message}`],
     };
   }
   const notes = run.failure ? [run.failure] : [];
   for (const r of run.results.filter((x) => !x.ok)) notes.push(`check ${r.label} failed: ${r.detail}`);
-  return { entryRun: { entry, found: true, run, fraction: run.listened ? run.fraction : 0 }, notes };
+  notes.push(...concurrencyNotes(run));
+  const listened = run.listened ? 1 : 0;
+  const concurrencyFraction = !options.concurrency
+    ? listened
+    : run.concurrency?.probe && !run.concurrency.blocked
+      ? 1
+      : 0;
+  return {
+    entryRun: {
+      entry,
+      found: true,
+      run,
+      fraction: run.listened ? run.fraction : 0,
+      concurrencyFraction,
+    },
+    notes,
+  };
+}
+
+function concurrencyNotes({ concurrency: c }: ServerRun): string[] {
+  if (!c) return [];
+  if (c.skipped) return [`concurrency ${c.skipped}`];
+  if (!c.blocked || !c.probe) return [];
+  return [
+    `BLOCKING: with ${c.probe.stalled} idle clients connected, check ${c.blocked.label} got no reply in ${c.blocked.waitedMs} ms (limit ${c.spec.timeoutMs} ms): the server serves one client at a time`,
+  ];
 }

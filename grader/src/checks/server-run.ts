@@ -4,10 +4,10 @@ import type { Prober } from '../isolation/probes.js';
 import type { SubmittedFile } from '../submissions/discover.js';
 import type { ProbeResult } from './http-probe.js';
 import { isListening } from './listening.js';
-import { type OrdinaryChecks, runOrdinaryChecks } from './ordinary-checks.js';
+import { type Probed, type ProbePlan, probeServer } from './probe-server.js';
 import { DEFAULT_SANDBOX_LIMITS, makeSandboxCopy, removeSandbox, type SandboxLimits } from './sandbox.js';
 
-export interface ServerRunOptions extends Omit<OrdinaryChecks, 'checksBudgetMs'> {
+export interface ServerRunOptions extends Omit<ProbePlan, 'checksBudgetMs'> {
   /** All of one server's checks together (the spec's checksBudgetMs); default: each check's timeout, summed. */
   checksBudgetMs?: number;
   /** How long the server gets to open the port. */
@@ -22,7 +22,7 @@ export const DEFAULT_SERVER_RUN: Pick<ServerRunOptions, 'startTimeoutMs' | 'chec
   limits: DEFAULT_SANDBOX_LIMITS,
 };
 
-export interface ServerRun {
+export interface ServerRun extends Partial<Omit<Probed, 'results'>> {
   listened: boolean;
   results: ProbeResult[];
   /** Share of checks passed (1 when the spec has none and the port opened). */
@@ -53,7 +53,7 @@ export async function runStudentServer(
   try {
     const run = await launchServer(dir, entry, options.limits, isolation);
     try {
-      return await probeServer(run.prober, options, run.exit, run.stderr);
+      return await probeOnce(run.prober, options, run.exit, run.stderr);
     } finally {
       await run.stop();
       // The next student needs the host's port: wait until the kernel has closed the listener.
@@ -64,7 +64,7 @@ export async function runStudentServer(
   }
 }
 
-async function probeServer(
+async function probeOnce(
   prober: Prober,
   options: ServerRunOptions,
   exit: () => string | undefined,
@@ -80,16 +80,13 @@ async function probeServer(
     return { listened, results: [], fraction: 0, failure, stderrTail: tail(stderr()) };
   }
   const summed = (options.checks.length + (options.tcpChecks?.length ?? 0)) * options.checkTimeoutMs;
-  const results = await runOrdinaryChecks(prober, {
-    ...options,
-    checksBudgetMs: options.checksBudgetMs ?? summed,
-  });
-  const passed = results.filter((r) => r.ok).length;
-  const fraction = results.length ? passed / results.length : 1;
+  const probed = await probeServer(prober, { ...options, checksBudgetMs: options.checksBudgetMs ?? summed });
+  const passed = probed.results.filter((r) => r.ok).length;
+  const fraction = probed.results.length ? passed / probed.results.length : 1;
   const ended = exit();
   return {
     listened,
-    results,
+    ...probed,
     fraction,
     stderrTail: tail(stderr()),
     ...(ended ? { failure: `server ${ended} during the checks` } : {}),

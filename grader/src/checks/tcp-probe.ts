@@ -9,12 +9,17 @@ export async function runTcpCheck(port: number, check: TcpCheck, timeoutMs: numb
   try {
     data = await rawExchange(port, check.send, timeoutMs, (got) => got.length >= expected.length);
   } catch (error) {
-    return { label, ok: false, detail: (error as Error).message };
+    return { label, ok: false, answered: false, detail: (error as Error).message };
   }
   if (data.subarray(0, expected.length).equals(expected))
-    return { label, ok: true, detail: `${expected.length} bytes back` };
+    return { label, ok: true, answered: true, detail: `${expected.length} bytes back` };
   const shown = JSON.stringify(data.toString('utf8').slice(0, 40));
-  return { label, ok: false, detail: `got ${data.length} bytes ${shown}, expected ${expected.length} bytes` };
+  return {
+    label,
+    ok: false,
+    answered: true,
+    detail: `got ${data.length} bytes ${shown}, expected ${expected.length} bytes`,
+  };
 }
 
 export function tcpCheckLabel(check: TcpCheck): string {

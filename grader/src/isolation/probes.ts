@@ -1,4 +1,5 @@
 import type { HttpCheck, TcpCheck } from '@netlab/assignments';
+import { probeConcurrency } from '../checks/concurrency-probe.js';
 import { runHttpCheck } from '../checks/http-probe.js';
 import { isListening } from '../checks/listening.js';
 import { runTcpCheck } from '../checks/tcp-probe.js';
@@ -11,6 +12,7 @@ export const probes = {
   listening: (port: number) => isListening(port),
   http: (port: number, check: HttpCheck, timeoutMs: number) => runHttpCheck(port, check, timeoutMs),
   tcp: (port: number, check: TcpCheck, timeoutMs: number) => runTcpCheck(port, check, timeoutMs),
+  concurrency: probeConcurrency,
 };
 
 export type Probes = typeof probes;

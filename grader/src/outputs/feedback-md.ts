@@ -1,5 +1,6 @@
 import type { AssignmentSpec } from '@netlab/assignments';
 import { FLAG_TEXT } from '../flag-text.js';
+import type { ServerRun } from '../checks/server-run.js';
 import type { StudentResult } from '../grade-class.js';
 import { formatNumber as n } from './grade-rows.js';
 
@@ -14,6 +15,7 @@ export function feedbackMarkdown(s: StudentResult, spec: AssignmentSpec, sandbox
   if (!s.flags.length) out.push('- 없음 / None');
   for (const f of s.flags) out.push(`- \`${f}\`: ${FLAG_TEXT[f].ko} ${FLAG_TEXT[f].en}`);
   if (s.notes.length) out.push('', '### 세부 내용 / Details', '', ...s.notes.map((note) => `- ${note}`));
+  out.push(...blockingExplained(s));
   out.push('', '## 점수 계산 / How the score was computed', '', ...scoreLines(s, spec));
   for (const r of s.port?.runs ?? []) {
     const tail = r.run?.stderrTail;
@@ -63,9 +65,43 @@ function checkedRows(s: StudentResult, spec: AssignmentSpec): [string, string][]
       const how = `${r.run.listened ? 'listened' : 'did not listen'}${r.run.failure ? `; ${r.run.failure}` : ''}`;
       rows.push(['서버 실행 Server run', `python3 ${r.entry}: ${how}`]);
       for (const c of r.run.results) rows.push([`검사 Check ${c.label}`, `${c.ok ? '✓' : '✗'} ${c.detail}`]);
+      rows.push(...probeRows(r.run));
     }
   }
   return rows;
+}
+
+/** The concurrency probe of one server, as table rows. */
+function probeRows(run: ServerRun): [string, string][] {
+  const rows: [string, string][] = [];
+  const c = run.concurrency;
+  if (c) {
+    const held = `${c.probe?.stalled ?? 0} held clients`;
+    const result = c.skipped
+      ? `✗ ${c.skipped}`
+      : c.blocked
+        ? `✗ ${c.blocked.label}: no reply in ${c.blocked.waitedMs} ms with ${held} (limit ${c.spec.timeoutMs} ms)`
+        : `✓ every check answered with ${held}, slowest ${Math.max(0, ...(c.probe?.results ?? []).map((x) => x.waitedMs))} ms (limit ${c.spec.timeoutMs} ms)`;
+    rows.push(['동시성 Concurrency', result]);
+  }
+  return rows;
+}
+
+/** What BLOCKING means, with the student's own numbers. */
+function blockingExplained(s: StudentResult): string[] {
+  const runs = (s.port?.runs ?? []).filter((r) => r.run?.concurrency?.blocked);
+  if (!runs.length) return [];
+  const out = ['', '### 동시성 검사 / The concurrency check', ''];
+  for (const r of runs) {
+    const c = r.run?.concurrency;
+    if (!c?.blocked) continue;
+    const { label, waitedMs } = c.blocked;
+    out.push(
+      `- ${r.entry}: 채점기는 클라이언트 ${c.spec.stalledClients}개를 먼저 연결해 두고(하나는 요청 줄의 절반만 보내고 기다리고, 하나는 아무것도 보내지 않음) 같은 검사를 다시 실행했습니다. 검사 "${label}"는 ${waitedMs} ms 동안 응답을 받지 못했습니다 (제한 ${c.spec.timeoutMs} ms). 서버가 한 클라이언트의 recv에서 기다리는 동안 다른 클라이언트는 아무도 처리되지 않는다는 뜻입니다. select로 준비된 소켓만 읽거나, 클라이언트마다 스레드나 프로세스를 쓰고 다음 accept 전에 join()으로 기다리지 마세요.`,
+      `- ${r.entry}: the grader first connected ${c.spec.stalledClients} clients and held them (one sent half a request line and waited, one sent nothing), then ran the same checks again. Check "${label}" got no reply in ${waitedMs} ms (limit ${c.spec.timeoutMs} ms). While your server waits in one client's recv, no other client is served. Read only sockets select() says are ready, or give each client its own thread or process, and do not join() it before the next accept.`,
+    );
+  }
+  return out;
 }
 
 function scoreLines(s: StudentResult, spec: AssignmentSpec): string[] {
@@ -76,6 +112,8 @@ function scoreLines(s: StudentResult, spec: AssignmentSpec): string[] {
     `- 보고서 Report: ${n(b.report)} / ${part(spec.rubric.report)}`,
     `- 코드 Code: ${n(b.code)} / ${part(spec.rubric.code)}`,
   ];
+  if (spec.rubric.concurrency)
+    lines.push(`- 동시성 Concurrency: ${n(b.concurrency)} / ${part(spec.rubric.concurrency)}`);
   if (b.namePenalty) lines.push(`- 파일명 감점 Report name: −${n(b.namePenalty)}`);
   lines.push(`- 소계 Subtotal: ${n(b.base)}`);
   if (s.lateDays > 0) {

@@ -26,9 +26,9 @@ function runNotes(run: StressRun): string[] {
           .filter(([, n]) => n > 0)
           .map(([kind]) => kind)
           .join(', ');
-    notes.push(`${run.scenario}: ${Math.round((r.failures / r.requests) * 100)}% failed (${kinds})`);
+    notes.push(`${run.scenario}: ${Math.round((r.failures / r.requests) * 100)}% 실패 (${kinds})`);
   }
-  if (r.generatorBound) notes.push(`${run.scenario}: generator-bound (numbers are a floor)`);
+  if (r.generatorBound) notes.push(`${run.scenario}: 생성기 포화 (값은 하한)`);
   return notes;
 }
 

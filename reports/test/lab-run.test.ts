@@ -121,9 +121,9 @@ describe('lab with a student server or target that does not work', () => {
     const options = onlyStudent(out, ['--server', 'echo no such module >&2; exit 2', '--port', String(port)]);
     const { results, outputs } = await labWithLog(options, 50_000);
     expect(results.stress.map((r) => [r.scenario, r.result])).toEqual([
+      ['open', null],
       ['ramp', null],
       ['fixed', null],
-      ['open', null],
     ]);
     expect(results.stress[0]!.error).toMatch(/exited with code 2 before it was ready.*no such module/);
     for (const f of [outputs.json, outputs.csv, outputs.pdf]) expect(existsSync(f)).toBe(true);

@@ -137,9 +137,7 @@ describe('the comparison table', () => {
     const table = tablesFor(results)[0]!;
     const row = table.rows.find((r) => r[0] === 'multithread')!;
     expect(row[table.headers.indexOf('fixed: mean ms')]).toBe('—');
-    expect(row.at(-1)).toBe('fixed: 100% failed (timeout after 5s)');
-    expect(table.rows.find((r) => r[0] === 'select')!.at(-1)).toBe(
-      'fixed: generator-bound (numbers are a floor)',
-    );
+    expect(row.at(-1)).toBe('fixed: 100% 실패 (timeout after 5s)');
+    expect(table.rows.find((r) => r[0] === 'select')!.at(-1)).toBe('fixed: 생성기 포화 (값은 하한)');
   });
 });

@@ -85,7 +85,7 @@ export function lineChartSvg(options: LineChartOptions): string {
     xs.length ? Math.min(...xs) : 0,
     xs.length ? Math.max(...xs) : 1,
     6,
-    !options.xWhole,
+    options.xWhole,
   );
   // Rates and times are never negative: start the value axis at zero so heights compare honestly.
   const yLow = ys.length ? Math.min(0, ...ys) : 0;

@@ -7,20 +7,22 @@ export interface Ticks {
   values: number[];
 }
 
-function niceStep(rough: number, quarters: boolean): number {
+function niceStep(rough: number, whole: boolean): number {
+  if (whole && rough <= 1) return 1;
   const exponent = Math.floor(Math.log10(rough));
   const base = 10 ** exponent;
   const fraction = rough / base;
   const nice =
-    fraction <= 1 ? 1 : fraction <= 2 ? 2 : quarters && fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
+    fraction <= 1 ? 1 : fraction <= 2 ? 2 : !whole && fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
   return nice * base;
 }
 
 /**
  * Ticks covering [lo, hi] with about `count` intervals, each a round number (1, 2, 2.5 or 5 × 10^k).
- * `quarters: false` leaves out 2.5 × 10^k, for axes read in whole units such as seconds (0, 5, 10, 15).
+ * `whole` keeps to steps of 1, 2 or 5 × 10^k of at least 1, for axes read in whole units such as seconds
+ * (0, 5, 10, 15 — never 2.5 or 0.5).
  */
-export function niceTicks(lo: number, hi: number, count = 5, quarters = true): Ticks {
+export function niceTicks(lo: number, hi: number, count = 5, whole = false): Ticks {
   let low = Number.isFinite(lo) ? lo : 0;
   let high = Number.isFinite(hi) ? hi : 1;
   if (high < low) [low, high] = [high, low];
@@ -30,7 +32,7 @@ export function niceTicks(lo: number, hi: number, count = 5, quarters = true): T
     low = low >= 0 && low - pad < 0 ? 0 : low - pad;
     high += pad;
   }
-  const step = niceStep((high - low) / Math.max(1, count), quarters);
+  const step = niceStep((high - low) / Math.max(1, count), whole);
   const min = Math.floor(low / step) * step;
   const max = Math.ceil(high / step) * step;
   const values: number[] = [];

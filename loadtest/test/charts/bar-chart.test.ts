@@ -74,3 +74,51 @@ describe('barChartSvg', () => {
     expect(findAll(empty, (n) => n.name === 'text').map((t) => t.text)).toContain('no data');
   });
 });
+
+describe('barChartSvg with bars on too few samples', () => {
+  const svg = barChartSvg({
+    title: 'Mean response time',
+    yLabel: 'ms',
+    categories: ['single', 'multiprocess', 'select'],
+    series: [
+      { name: 'fixed', values: [8, 4940, 5], weak: [null, 'n = 5/300', null] },
+      { name: 'open', values: [9, null, 6] },
+    ],
+    format: (v) => `${Math.round(v)}`,
+  });
+  const root = parseSvg(svg);
+  const bars = findAll(root, (n) => n.name === 'rect' && byClass('bar')(n));
+  const bar = (series: string, category: string) =>
+    bars.find((b) => b.attrs['data-series'] === series && b.attrs['data-category'] === category)!;
+  const ticks = findAll(root, byClass('x-tick'));
+
+  it('hatches the weak bar, labels it with its note and keeps it out of the scale', () => {
+    const weak = bar('fixed', 'multiprocess');
+    expect(weak.attrs.class).toBe('bar weak');
+    expect(weak.attrs.fill).toMatch(/^url\(#/);
+    expect(findAll(root, (n) => n.name === 'pattern')).toHaveLength(1);
+    const labels = findAll(root, byClass('value')).map((n) => n.text);
+    expect(labels).toContain('4940 (n = 5/300)');
+    // The scale is set by the strong values (≤ 9 ms), so the tallest tick stays near them.
+    const yTicks = findAll(root, byClass('y-tick')).map((n) => Number(n.text.replace(/,/g, '')));
+    expect(Math.max(...yTicks)).toBeLessThan(100);
+    // Cut at the plot's top rather than drawn past it.
+    expect(Number(weak.attrs.y)).toBeGreaterThan(0);
+  });
+
+  it('writes value labels with the given format', () => {
+    expect(findAll(root, byClass('value')).map((n) => n.text)).toContain('8');
+  });
+
+  it("centres a category's bars on its tick, however many series it lacks", () => {
+    const tick = ticks.find((t) => t.text === 'multiprocess')!;
+    const b = bar('fixed', 'multiprocess');
+    const centre = Number(b.attrs.x) + Number(b.attrs.width) / 2;
+    expect(centre).toBeCloseTo(Number(tick.attrs.x), 0);
+    const pairTick = Number(ticks.find((t) => t.text === 'single')!.attrs.x);
+    const left = bar('fixed', 'single');
+    const right = bar('open', 'single');
+    const mid = (Number(left.attrs.x) + Number(right.attrs.x) + Number(right.attrs.width)) / 2;
+    expect(mid).toBeCloseTo(pairTick, 0);
+  });
+});

@@ -112,3 +112,48 @@ describe('lineChartSvg', () => {
     expect(JSON.stringify(odd)).not.toMatch(/NaN|Infinity/);
   });
 });
+
+describe('lineChartSvg over a run with failures', () => {
+  const root = parseSvg(
+    lineChartSvg({
+      title: 'Successes and failures per second',
+      xLabel: 'time (s)',
+      yLabel: 'per second',
+      xWhole: true,
+      series: [
+        { name: 'a', points: Array.from({ length: 16 }, (_, s) => [s, s < 6 || s > 9 ? 100 : null]) },
+        {
+          name: 'a failures/s',
+          colour: 0,
+          dashed: true,
+          points: Array.from({ length: 16 }, (_, s) => [s, s > 5 ? 3 : 0]),
+        },
+      ],
+      markers: [{ x: 5.4, label: 'a first failure', colour: 0 }],
+    }),
+  );
+  const paths = findAll(root, byClass('series'));
+
+  it('lifts the pen where a second has no value: a gap, not a drop to zero', () => {
+    const d = paths[0]!.attrs.d!;
+    expect(d.match(/M/g)).toHaveLength(2);
+    expect(d.split(' M')[1]!.split(' ')).toHaveLength(2 * 6);
+  });
+
+  it('draws failures/s dashed in the colour of its subject', () => {
+    expect(paths[1]!.attrs.stroke).toBe(paths[0]!.attrs.stroke);
+    expect(paths[1]!.attrs['stroke-dasharray']).toBeTruthy();
+    expect(paths[0]!.attrs['stroke-dasharray']).toBeUndefined();
+  });
+
+  it('marks the first failure at its x in the subject colour', () => {
+    const marker = findAll(root, byClass('marker'))[0]!;
+    const line = findAll(marker, (n) => n.name === 'line')[0]!;
+    expect(line.attrs.stroke).toBe(paths[0]!.attrs.stroke);
+    expect(findAll(marker, (n) => n.name === 'text')[0]!.text).toBe('a first failure');
+  });
+
+  it('puts whole-second ticks on round values (0, 5, 10, 15)', () => {
+    expect(findAll(root, byClass('x-tick')).map((t) => t.text)).toEqual(['0', '5', '10', '15']);
+  });
+});

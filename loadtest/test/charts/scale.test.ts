@@ -56,3 +56,11 @@ describe('tickFormat', () => {
     expect([12345.6, 42.42, 1.234, 0, 8].map(formatValue)).toEqual(['12,346', '42.4', '1.23', '0', '8']);
   });
 });
+
+describe('niceTicks for whole units', () => {
+  it('steps by 1, 2 or 5 × 10^k and never below 1', () => {
+    expect(niceTicks(0, 15, 6, true).values).toEqual([0, 5, 10, 15]);
+    expect(niceTicks(0, 2, 6, true).values).toEqual([0, 1, 2]);
+    expect(niceTicks(0, 8, 6, true).values).toEqual([0, 2, 4, 6, 8]);
+  });
+});

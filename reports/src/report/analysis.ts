@@ -119,6 +119,21 @@ function generatorSentences(results: LabResults): string[] {
 }
 
 /**
+ * At an offered rate the throughput is the rate for every model that keeps up, so it is no contest: the sentence
+ * says who kept up (95% of the offered requests answered per second) and who did not.
+ */
+function openRateSentence(results: LabResults): string | null {
+  const rate = results.profile?.open?.rate;
+  const open = results.stress.filter((r) => r.scenario === 'open' && r.result);
+  if (!rate || open.length === 0) return null;
+  const kept = open.filter((r) => r.result!.rps >= rate * 0.95).map((r) => r.subject.name);
+  const behind = open
+    .filter((r) => r.result!.rps < rate * 0.95)
+    .map((r) => `${r.subject.name} ${fmtInt(r.result!.rps)} req/s`);
+  return `고정 도착률(초당 ${fmtInt(rate)}개): ${kept.length ? `제공된 부하를 따라감 — ${kept.join(', ')}` : '제공된 부하를 따라간 모델 없음'}${behind.length ? `; 못 따라감 — ${behind.join(', ')}` : ''}.`;
+}
+
+/**
  * Why closed-loop latency looks better (coordinated omission), and what this run's open scenario measured:
  * each figure compared is from the same run, so the sentence cannot contradict the table.
  */
@@ -169,7 +184,7 @@ function overTimeoutSentences(results: LabResults): string[] {
       const limit = `제한 시간 ${fmtInt(timeoutOf[r.scenario])}초`;
       return r.scenario === 'open' && st.max <= timeoutOf[r.scenario] * 1000
         ? `${r.subject.name}/${SCENARIO[r.scenario]}: 성공 응답의 최대 응답 시간 ${fmtMs(rt.max)} ms는 ${limit}보다 길다 — 응답 시간은 예정 시각부터, 제한 시간은 보낸 때부터 재므로 연결을 기다린 시간만큼 길어진다(보낸 때부터 최대 ${fmtMs(st.max)} ms).`
-        : `${r.subject.name}/${SCENARIO[r.scenario]}: 성공 응답의 최대 응답 시간 ${fmtMs(rt.max)} ms가 ${limit}을 넘었지만, 응답을 끝까지 받았으므로 성공으로 셌다.`;
+        : `${r.subject.name}/${SCENARIO[r.scenario]}: 성공 응답의 최대 응답 시간 ${fmtMs(rt.max)} ms가 ${limit}를 넘었지만, 응답을 끝까지 받았으므로 성공으로 셌다.`;
     });
 }
 
@@ -265,10 +280,17 @@ function pathSentences(results: LabResults): string[] {
   const pf = env.preflight;
   const out: string[] = [];
   if (pf) {
+    // The preflight's own note is English terminal text; the report says the same from the structured fields.
+    const how =
+      pf.method === 'icmp'
+        ? `ICMP ping, 표본 ${fmtInt(pf.samples.length)}개`
+        : pf.method === 'tcp'
+          ? `ICMP를 쓸 수 없어(raw socket 권한 없음) 대신 잰 TCP 연결 시간, 서버의 accept 포함, 표본 ${fmtInt(pf.samples.length)}개`
+          : 'ICMP를 쓸 수 없고 TCP 연결 시간을 잴 포트도 없음';
     out.push(
       pf.rttMs !== null
-        ? `사전 점검(pre-flight): ${pf.host}까지 왕복 시간 ${fmtMs(pf.rttMs)} ms (${pf.method === 'icmp' ? 'ICMP ping' : 'TCP 연결 시간'}; ${pf.note}).`
-        : `사전 점검(pre-flight): ${pf.host} — 응답 없음 (${pf.note}).`,
+        ? `사전 점검(pre-flight): ${pf.host}까지 왕복 시간 ${fmtMs(pf.rttMs)} ms (${how}).`
+        : `사전 점검(pre-flight): ${pf.host} — 응답 없음 (${how}).`,
     );
   }
   if (env.path === 'loopback') {
@@ -291,7 +313,7 @@ function stressParts(results: LabResults): AnalysisPart[] {
     winnerSentence(runs, 'ramp', 'mean_response_ms'),
     winnerSentence(runs, 'fixed', 'rps'),
     winnerSentence(runs, 'fixed', 'mean_response_ms'),
-    winnerSentence(runs, 'open', 'rps'),
+    openRateSentence(results),
     winnerSentence(runs, 'open', 'p99_ms'),
   ].filter((s): s is string => s !== null);
   const fixed = runs.filter((r) => r.scenario === 'fixed' && r.result && !r.error);

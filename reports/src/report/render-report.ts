@@ -114,7 +114,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   } else {
     paragraph(
       doc,
-      '(학생이 작성: 측정 결과에서 예상과 달랐던 점, 어려웠던 점, 배운 점. `pnpm lab report results.json --review 느낀점.txt`로 이 절을 채운 PDF를 다시 만들 수 있다.)',
+      '(학생이 작성: 측정 결과에서 예상과 달랐던 점, 어려웠던 점, 배운 점. "pnpm lab report results.json --review 느낀점.txt"로 이 절을 채운 PDF를 다시 만들 수 있다.)',
       { muted: true },
     );
   }

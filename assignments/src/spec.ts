@@ -96,13 +96,16 @@ export const Rubric = z
     code: fraction('0.2'),
     /** The concurrency probe (spec `concurrency`): all or nothing. */
     concurrency: fraction('0.1').default(0),
+    /** The load probe (spec `load`): each threshold met earns its share. */
+    load: fraction('0.1').default(0),
     /** Deducted (fraction of points) for a misnamed report (REPORT_NAME). */
     reportNamePenalty: fraction('0.1').default(0.1),
   })
   .superRefine((r, ctx) => {
-    const sum = r.server + r.report + r.code + r.concurrency;
+    const sum = r.server + r.report + r.code + r.concurrency + r.load;
     if (Math.abs(sum - 1) >= 1e-9) {
-      const parts = r.concurrency ? 'server + report + code + concurrency' : 'server + report + code';
+      const parts =
+        r.concurrency || r.load ? 'server + report + code + concurrency + load' : 'server + report + code';
       ctx.addIssue({
         code: 'custom',
         message: `${parts} must add up to 1 (they add up to ${Number(sum.toFixed(6))})`,
@@ -132,6 +135,49 @@ export const ConcurrencySpec = z.strictObject({
   timeoutMs: wholeMs('2000').default(2000),
 });
 export type ConcurrencySpec = z.infer<typeof ConcurrencySpec>;
+
+/** Locust's run-time syntax, as `pnpm loadtest -t` takes it: 5s, 500ms, 1m30s. */
+const DURATION = /^(\d+(\.\d+)?(ms|h|m|s))+$/;
+
+/** The load probe's pass marks; each one given is a threshold, and each met earns its share of `rubric.load`. */
+export const LoadThresholds = z
+  .strictObject({
+    /** Failed requests / all requests, at most. */
+    maxFailureRatio: fraction('0.01').optional(),
+    /** 95th percentile response time of the successes in ms, at most. */
+    p95Ms: z
+      .number({ error: expect('milliseconds, e.g. 500') })
+      .positive('must be more than 0 ms')
+      .optional(),
+    /** Successful responses per second of the run, at least. */
+    minRps: z
+      .number({ error: expect('responses per second, e.g. 200') })
+      .positive('must be more than 0')
+      .optional(),
+  })
+  .refine((t) => Object.values(t).some((v) => v !== undefined), {
+    message: 'must set at least one of maxFailureRatio, p95Ms, minRps',
+  });
+export type LoadThresholds = z.infer<typeof LoadThresholds>;
+
+/** The load probe: a short closed-loop run of @netlab/loadtest against the student's server, scored by thresholds. */
+export const LoadSpec = z.strictObject({
+  users: z
+    .number({ error: expect('a whole number of users, e.g. 50') })
+    .int('must be a whole number of users, e.g. 50')
+    .min(1, 'must be at least 1 user')
+    .max(1000, 'must be at most 1000 users'),
+  spawnRate: z.number({ error: expect('users started per second, e.g. 50') }).positive('must be more than 0'),
+  duration: z
+    .string({ error: expect('a duration, e.g. 5s') })
+    .regex(DURATION, 'must be a duration such as 5s, 500ms or 1m30s'),
+  /** A new TCP connection for every request, as students' servers close after each response. */
+  newConnectionPerRequest: z.boolean({ error: 'must be true or false' }).default(true),
+  /** The path requested (default: the first check expecting 200, else /). */
+  path: z.string().startsWith('/', 'must start with "/"').optional(),
+  thresholds: LoadThresholds,
+});
+export type LoadSpec = z.infer<typeof LoadSpec>;
 
 export const AssignmentSpec = z
   .strictObject({
@@ -171,6 +217,7 @@ export const AssignmentSpec = z
     /** One time budget for all of a server's checks together: a server that accepts and never answers costs this. */
     checksBudgetMs: wholeMs('10000').default(10_000),
     concurrency: ConcurrencySpec.optional(),
+    load: LoadSpec.optional(),
     rubric: Rubric,
   })
   .superRefine((s, ctx) => {
@@ -184,19 +231,17 @@ export const AssignmentSpec = z
     if (s.port === undefined && (s.checks.length > 0 || s.tcpChecks.length > 0)) {
       ctx.addIssue({ code: 'custom', path: ['port'], message: 'required when checks are given, e.g. 8080' });
     }
-    if (s.rubric.concurrency > 0 && !s.concurrency) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rubric', 'concurrency'],
-        message: 'must be 0 without a concurrency block (or add one, see assignments/README.md)',
-      });
-    }
-    if (s.concurrency && s.checks.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['concurrency'],
-        message: 'needs HTTP checks to run, e.g. GET / → 200',
-      });
+    for (const part of ['concurrency', 'load'] as const) {
+      if (s.rubric[part] > 0 && !s[part]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rubric', part],
+          message: `must be 0 without a ${part} block (or add one, see assignments/README.md)`,
+        });
+      }
+      if (s[part] && s.checks.length === 0) {
+        ctx.addIssue({ code: 'custom', path: [part], message: 'needs HTTP checks to run, e.g. GET / → 200' });
+      }
     }
     if (s.code.entry === undefined && (s.checks.length > 0 || s.tcpChecks.length > 0)) {
       ctx.addIssue({

@@ -60,8 +60,30 @@ describe('a spec that cannot be used gives one line naming the file, the field a
       parseSpec(`${base}rubric: {server: 0.5, report: 0.3, code: 0.1, concurrency: 0.05}\n`, 'x.yaml'),
     );
     expect(sum.problems).toContain(
-      'rubric: server + report + code + concurrency must add up to 1 (they add up to 0.95)',
+      'rubric: server + report + code + concurrency + load must add up to 1 (they add up to 0.95)',
     );
+  });
+
+  it('checks the load block and its rubric part', () => {
+    const base =
+      'id: x\ntitle: t\ndeadline: "2019-10-31T23:59:00Z"\npoints: 1\nport: 8080\ncode: {entry: s.py}\nreport: {name: "R_{studentId}.pdf"}\n';
+    const err = errorOf(() =>
+      parseSpec(
+        `${base}checks: [{path: /, status: 200}]\nload: {users: 0, spawnRate: 5, duration: 5 seconds, thresholds: {}}\nrubric: {server: 0.5, report: 0.3, code: 0.1, load: 0.1}\n`,
+        'x.yaml',
+      ),
+    );
+    expect(err.problems).toEqual([
+      'load.users: must be at least 1 user',
+      'load.duration: must be a duration such as 5s, 500ms or 1m30s',
+      'load.thresholds: must set at least one of maxFailureRatio, p95Ms, minRps',
+    ]);
+    const missing = errorOf(() =>
+      parseSpec(`${base}rubric: {server: 0.5, report: 0.3, code: 0.1, load: 0.1}\n`, 'x.yaml'),
+    );
+    expect(missing.problems).toEqual([
+      'rubric.load: must be 0 without a load block (or add one, see assignments/README.md)',
+    ]);
   });
 
   it('a missing nested mapping names the fields it needs', () => {
@@ -71,7 +93,7 @@ describe('a spec that cannot be used gives one line naming the file, the field a
     expect(err.problems).toEqual([
       'code: required: a mapping with glob, entry, extraEntries, template, language',
       'report: required: a mapping with name, sections, minImages',
-      'rubric: required: a mapping with server, report, code, concurrency, reportNamePenalty',
+      'rubric: required: a mapping with server, report, code, concurrency, load, reportNamePenalty',
     ]);
   });
 

@@ -26,6 +26,10 @@ export const FLAG_TEXT: Record<Flag, { ko: string; en: string }> = {
     ko: '서버가 한 번에 한 클라이언트만 처리합니다: 요청을 다 보내지 않은 클라이언트 하나의 recv가 다른 모든 클라이언트를 멈춥니다 (동시성 점수 0).',
     en: 'The server serves one client at a time: one client that has not sent its whole request stops everyone else in recv (concurrency part 0).',
   },
+  LOAD: {
+    ko: '부하 테스트의 기준(실패율, p95 응답 시간, 초당 성공 응답 수) 중 일부를 넘지 못했습니다 (기준마다 부하 점수 감점).',
+    en: 'Under the load test the server missed a threshold (failure ratio, p95 response time, successful responses per second); each missed one costs its share of the load part.',
+  },
   COPY: { ko: '표절로 판단되어 두 학생 모두 0점입니다.', en: 'Judged a copy: both students get 0.' },
   REVIEW: {
     ko: '유사도가 높아 조교가 검토합니다 (감점 없음).',

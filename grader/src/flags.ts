@@ -9,6 +9,7 @@ export const FLAGS = [
   'LATE',
   'PORT',
   'BLOCKING',
+  'LOAD',
   'COPY',
   'REVIEW',
 ] as const;

@@ -103,6 +103,8 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
           tcpChecks: spec.tcpChecks,
           checksBudgetMs: spec.checksBudgetMs,
           concurrency: spec.concurrency,
+          load: spec.load,
+          loadSlot: oneAtATime(),
           isolation,
         }
       : null;
@@ -127,6 +129,16 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** A lock: what it runs never overlaps, in the order asked. */
+function oneAtATime() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(run: () => Promise<T>): Promise<T> => {
+    const next = last.then(run, run);
+    last = next.catch(() => {});
+    return next;
+  };
 }
 
 /** Runs `task` for every id, `jobs` at a time; results in the ids' order whatever order they finish in. */
@@ -226,6 +238,7 @@ function finalise(
     reportMisnamed: f.report !== undefined && f.report.status !== 'missing' && !f.report.nameOk,
     serverFraction: f.port?.fraction ?? 0,
     concurrencyFraction: f.port?.concurrencyFraction ?? 0,
+    loadFraction: f.port?.loadFraction ?? 0,
     hasCode: f.code.length > 0,
     lateDays: f.lateDays,
     late: spec,

@@ -13,8 +13,9 @@ export interface ScoreInput {
   reportMisnamed: boolean;
   /** Share of the server checks passed, 0..1. */
   serverFraction: number;
-  /** Share of the concurrency probe earned, 0..1 (its rubric part defaults to 0). */
+  /** Shares of the concurrency and load probes earned, 0..1 (their rubric parts default to 0). */
   concurrencyFraction: number;
+  loadFraction: number;
   hasCode: boolean;
   lateDays: number;
   late: Pick<LateRule, 'latePenaltyPerDay' | 'maxLateDays'>;
@@ -24,6 +25,7 @@ export interface ScoreInput {
 export interface ScoreBreakdown {
   server: number;
   concurrency: number;
+  load: number;
   report: number;
   code: number;
   namePenalty: number;
@@ -43,16 +45,18 @@ export function computeScore(input: ScoreInput): ScoreBreakdown {
   const server = gradable && input.hasCode ? rubric.server * points * clamp01(input.serverFraction) : 0;
   const concurrency =
     gradable && input.hasCode ? rubric.concurrency * points * clamp01(input.concurrencyFraction) : 0;
+  const load = gradable && input.hasCode ? rubric.load * points * clamp01(input.loadFraction) : 0;
   const report = gradable ? rubric.report * points * clamp01(input.reportFraction) : 0;
   const code = gradable && input.hasCode ? rubric.code * points : 0;
   const namePenalty = gradable && input.reportMisnamed ? rubric.reportNamePenalty * points : 0;
-  const base = Math.max(0, server + concurrency + report + code - namePenalty);
+  const base = Math.max(0, server + concurrency + load + report + code - namePenalty);
   const factor = lateFactor(input.lateDays, input.late);
   const afterLate = base * factor;
   const score = input.copy ? 0 : afterLate;
   return {
     server: round2(server),
     concurrency: round2(concurrency),
+    load: round2(load),
     report: round2(report),
     code: round2(code),
     namePenalty: round2(namePenalty),

@@ -5,7 +5,7 @@ import { checkPort } from '../src/checks/port.js';
 import { DEFAULT_SANDBOX_LIMITS } from '../src/checks/sandbox.js';
 import { runStudentServer, type ServerRunOptions } from '../src/checks/server-run.js';
 import type { Isolation } from '../src/isolation/isolation.js';
-import { concurrencySubmission } from './fixtures/concurrency-servers.js';
+import { concurrencySubmission, unanswered } from './fixtures/concurrency-servers.js';
 import { freePort } from './fixtures/free-port.js';
 import { makeIsolation } from './fixtures/isolations.js';
 import { useTempDir } from './fixtures/temp-dir.js';
@@ -70,17 +70,7 @@ describe.each<Isolation['kind']>(['bwrap', 'none'])('the concurrency probe (isol
   );
 
   it('does not probe a server that answered nothing alone', async () => {
-    const r = await runStudentServer(
-      await concurrencySubmission(tmp(), 'blocking_server.py', port),
-      'server.py',
-      {
-        ...options,
-        checks: [
-          { method: 'GET', path: '/', status: 200, contentLength: false, raw: 'GET / HTTP/1.1\r\nHost: x' },
-        ],
-        checksBudgetMs: 1500,
-      },
-    );
+    const r = await unanswered(tmp(), port, options);
     expect(r.results[0]?.answered).toBe(false);
     expect(r.concurrency).toMatchObject({ skipped: 'not run: the server answered no check on its own' });
   });

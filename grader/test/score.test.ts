@@ -3,13 +3,14 @@ import { computeScore, type ScoreInput } from '../src/score.js';
 
 const base: ScoreInput = {
   points: 10,
-  rubric: { server: 0.4, report: 0.4, code: 0.2, concurrency: 0, reportNamePenalty: 0.1 },
+  rubric: { server: 0.4, report: 0.4, code: 0.2, concurrency: 0, load: 0, reportNamePenalty: 0.1 },
   submitted: true,
   reportGradable: true,
   reportFraction: 1,
   reportMisnamed: false,
   serverFraction: 1,
   concurrencyFraction: 1,
+  loadFraction: 1,
   hasCode: true,
   lateDays: 0,
   late: { latePenaltyPerDay: 0.1, maxLateDays: 5 },
@@ -44,9 +45,17 @@ describe('computeScore: rubric parts, then late penalty, then COPY', () => {
   it.each<[string, Partial<ScoreInput>, number]>([
     ['everything right', {}, 10],
     ['blocking: the concurrency part lost', { concurrencyFraction: 0 }, 9],
-    ['no code: server, concurrency and code lost', { hasCode: false }, 3],
-  ])('with a concurrency part: %s → %d', (_name, change, expected) => {
-    const rubric = { server: 0.4, report: 0.3, code: 0.2, concurrency: 0.1, reportNamePenalty: 0.1 };
+    ['two of three load thresholds met', { loadFraction: 2 / 3 }, 9.67],
+    ['no code: server, concurrency, load and code lost', { hasCode: false }, 3],
+  ])('with concurrency and load parts: %s → %d', (_name, change, expected) => {
+    const rubric = {
+      server: 0.3,
+      report: 0.3,
+      code: 0.2,
+      concurrency: 0.1,
+      load: 0.1,
+      reportNamePenalty: 0.1,
+    };
     expect(computeScore({ ...base, rubric, ...change }).score).toBe(expected);
   });
 
@@ -55,6 +64,7 @@ describe('computeScore: rubric parts, then late penalty, then COPY', () => {
     expect(b).toEqual({
       server: 2,
       concurrency: 0,
+      load: 0,
       report: 4,
       code: 2,
       namePenalty: 1,

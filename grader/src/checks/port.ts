@@ -2,6 +2,7 @@ import type { AssignmentSpec } from '@netlab/assignments';
 import type { Flag } from '../flags.js';
 import type { SubmittedFile } from '../submissions/discover.js';
 import type { CodeFile } from './code.js';
+import { formatValue } from './load-thresholds.js';
 import { findBoundPorts } from './port-static.js';
 import { runStudentServer, type ServerRun, type ServerRunOptions } from './server-run.js';
 
@@ -14,6 +15,8 @@ export interface EntryRun {
   fraction: number;
   /** 1 when it served while clients were held (or the spec has no concurrency block), else 0. */
   concurrencyFraction: number;
+  /** Share of load thresholds met (1 without a load block). */
+  loadFraction: number;
 }
 
 export interface PortCheck {
@@ -23,8 +26,9 @@ export interface PortCheck {
   runs: EntryRun[];
   /** Share of the server part earned: the mean over the servers. */
   fraction: number;
-  /** Share of the concurrency part: the mean over the servers. */
+  /** Shares of the concurrency and load parts: means over the servers. */
   concurrencyFraction: number;
+  loadFraction: number;
   flags: Flag[];
   notes: string[];
 }
@@ -66,6 +70,7 @@ export async function checkPort(
       runs: [],
       fraction: 1,
       concurrencyFraction: 1,
+      loadFraction: 1,
       flags: [],
       notes: [],
     };
@@ -80,7 +85,7 @@ export async function checkPort(
     const prefix = wanted.length > 1 ? `${file?.rel ?? name}: ` : '';
     if (!file) {
       notes.push(name ? `no ${name} to run` : 'no file that opens a server socket');
-      runs.push({ entry: name ?? '?', found: false, fraction: 0, concurrencyFraction: 0 });
+      runs.push({ entry: name ?? '?', found: false, fraction: 0, concurrencyFraction: 0, loadFraction: 0 });
     } else if (!run) {
       const share = wrongPort ? 0 : 1;
       runs.push({
@@ -88,6 +93,7 @@ export async function checkPort(
         found: true,
         fraction: share,
         concurrencyFraction: share,
+        loadFraction: share,
       });
     } else {
       const one = await runOne(files, file.rel, { ...run, port: spec.port });
@@ -100,11 +106,13 @@ export async function checkPort(
   const allPassed = runs.every((r) => r.found && r.fraction === 1 && !r.run?.failure);
   const flags: Flag[] = allPassed && !wrongPort ? [] : ['PORT'];
   if (runs.some((r) => r.run?.concurrency?.blocked)) flags.push('BLOCKING');
+  if (runs.some((r) => r.run?.load?.thresholds.some((t) => !t.passed))) flags.push('LOAD');
   return {
     staticPorts,
     runs,
     fraction: mean((r) => r.fraction),
     concurrencyFraction: mean((r) => r.concurrencyFraction),
+    loadFraction: mean((r) => r.loadFraction),
     flags,
     notes,
   };
@@ -118,19 +126,23 @@ async function runOne(files: SubmittedFile[], entry: string, options: ServerRunO
     // e.g. a file the grader cannot copy: the run never happened, say why (no temp paths: notes stay deterministic).
     const e = error as NodeJS.ErrnoException;
     return {
-      entryRun: { entry, found: true, fraction: 0, concurrencyFraction: 0 },
+      entryRun: { entry, found: true, fraction: 0, concurrencyFraction: 0, loadFraction: 0 },
       notes: [`server not run: ${e.code ?? e.message}`],
     };
   }
   const notes = run.failure ? [run.failure] : [];
   for (const r of run.results.filter((x) => !x.ok)) notes.push(`check ${r.label} failed: ${r.detail}`);
-  notes.push(...concurrencyNotes(run));
+  notes.push(...concurrencyNotes(run), ...loadNotes(run));
   const listened = run.listened ? 1 : 0;
   const concurrencyFraction = !options.concurrency
     ? listened
     : run.concurrency?.probe && !run.concurrency.blocked
       ? 1
       : 0;
+  const thresholds = run.load?.thresholds ?? [];
+  const loadFraction = !options.load
+    ? listened
+    : thresholds.filter((t) => t.passed).length / Math.max(1, thresholds.length);
   return {
     entryRun: {
       entry,
@@ -138,6 +150,7 @@ async function runOne(files: SubmittedFile[], entry: string, options: ServerRunO
       run,
       fraction: run.listened ? run.fraction : 0,
       concurrencyFraction,
+      loadFraction,
     },
     notes,
   };
@@ -150,4 +163,16 @@ function concurrencyNotes({ concurrency: c }: ServerRun): string[] {
   return [
     `BLOCKING: with ${c.probe.stalled} idle clients connected, check ${c.blocked.label} got no reply in ${c.blocked.waitedMs} ms (limit ${c.spec.timeoutMs} ms): the server serves one client at a time`,
   ];
+}
+
+function loadNotes({ load }: ServerRun): string[] {
+  if (!load) return [];
+  if (load.skipped) return [`LOAD: load ${load.skipped}`];
+  const notes = load.thresholds
+    .filter((t) => !t.passed)
+    .map((t) => `LOAD: ${t.name} ${formatValue(t.name, t.value)}, expected ${t.expected}`);
+  // The runner says when it, not the server, set the pace: a missed mark is then never charged silently.
+  if (notes.length && load.measure?.generatorNote)
+    notes.push(`the load generator may have been the bottleneck on this run: ${load.measure.generatorNote}`);
+  return notes;
 }

@@ -73,6 +73,9 @@ export function sandboxEnv(home: string, token: string): Record<string, string> 
     HOME: home,
     LANG: 'C.UTF-8',
     PYTHONDONTWRITEBYTECODE: '1',
+    // glibc reserves a 64 MB malloc arena per thread (up to 8 per core) against the address-space limit, so a
+    // correct thread-per-client server would hit "can't start new thread" under load; two arenas serve it as well.
+    MALLOC_ARENA_MAX: '2',
     [TOKEN_VAR]: token,
   };
 }

@@ -1,6 +1,7 @@
 import type { HttpCheck, TcpCheck } from '@netlab/assignments';
 import { probeConcurrency } from '../checks/concurrency-probe.js';
 import { runHttpCheck } from '../checks/http-probe.js';
+import { probeLoad } from '../checks/load-probe.js';
 import { isListening } from '../checks/listening.js';
 import { runTcpCheck } from '../checks/tcp-probe.js';
 
@@ -13,6 +14,7 @@ export const probes = {
   http: (port: number, check: HttpCheck, timeoutMs: number) => runHttpCheck(port, check, timeoutMs),
   tcp: (port: number, check: TcpCheck, timeoutMs: number) => runTcpCheck(port, check, timeoutMs),
   concurrency: probeConcurrency,
+  load: probeLoad,
 };
 
 export type Probes = typeof probes;

@@ -1,4 +1,5 @@
 import type { AssignmentSpec } from '@netlab/assignments';
+import { formatValue } from '../checks/load-thresholds.js';
 import { FLAG_TEXT } from '../flag-text.js';
 import type { ServerRun } from '../checks/server-run.js';
 import type { StudentResult } from '../grade-class.js';
@@ -71,7 +72,7 @@ function checkedRows(s: StudentResult, spec: AssignmentSpec): [string, string][]
   return rows;
 }
 
-/** The concurrency probe of one server, as table rows. */
+/** The concurrency and load probes of one server, as table rows. */
 function probeRows(run: ServerRun): [string, string][] {
   const rows: [string, string][] = [];
   const c = run.concurrency;
@@ -83,6 +84,25 @@ function probeRows(run: ServerRun): [string, string][] {
         ? `✗ ${c.blocked.label}: no reply in ${c.blocked.waitedMs} ms with ${held} (limit ${c.spec.timeoutMs} ms)`
         : `✓ every check answered with ${held}, slowest ${Math.max(0, ...(c.probe?.results ?? []).map((x) => x.waitedMs))} ms (limit ${c.spec.timeoutMs} ms)`;
     rows.push(['동시성 Concurrency', result]);
+  }
+  const l = run.load;
+  if (l) {
+    const m = l.measure;
+    const spec = `${l.spec.users} users, ${l.spec.duration}${l.spec.newConnectionPerRequest ? ', a new connection per request' : ''}`;
+    if (l.skipped || !m) rows.push([`부하 Load (${spec})`, `✗ ${l.skipped ?? 'not run'}`]);
+    else {
+      const kinds = Object.entries(m.failuresByKind).map(([k, v]) => `${k} ${v}`);
+      rows.push([
+        `부하 Load (${spec})`,
+        `${m.requests} requests, ${m.failures} failed${kinds.length ? ` (${kinds.join(', ')})` : ''}; ${Math.round(m.okRps)} responses/s; p50 ${Math.round(m.p50Ms)} ms, p95 ${Math.round(m.p95Ms)} ms, p99 ${Math.round(m.p99Ms)} ms`,
+      ]);
+      if (m.generatorNote) rows.push(['부하 생성기 Load generator', m.generatorNote]);
+    }
+    for (const t of l.thresholds)
+      rows.push([
+        `부하 기준 Load ${t.name}`,
+        `${t.passed ? '✓' : '✗'} ${formatValue(t.name, t.value)} (expected ${t.expected})`,
+      ]);
   }
   return rows;
 }
@@ -114,6 +134,7 @@ function scoreLines(s: StudentResult, spec: AssignmentSpec): string[] {
   ];
   if (spec.rubric.concurrency)
     lines.push(`- 동시성 Concurrency: ${n(b.concurrency)} / ${part(spec.rubric.concurrency)}`);
+  if (spec.rubric.load) lines.push(`- 부하 Load: ${n(b.load)} / ${part(spec.rubric.load)}`);
   if (b.namePenalty) lines.push(`- 파일명 감점 Report name: −${n(b.namePenalty)}`);
   lines.push(`- 소계 Subtotal: ${n(b.base)}`);
   if (s.lateDays > 0) {

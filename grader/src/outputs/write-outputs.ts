@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ClassResult } from '../grade-class.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { checksCsv } from './checks-csv.js';
 import { feedbackMarkdown } from './feedback-md.js';
 import { gradeRows } from './grade-rows.js';
 import { gradesCsv } from './grades-csv.js';
@@ -15,6 +16,7 @@ export async function writeOutputs(result: ClassResult, outDir: string): Promise
   const rows = gradeRows(result);
   const files: [string, string | Uint8Array][] = [
     ['grades.csv', gradesCsv(rows)],
+    ['checks.csv', checksCsv(result)],
     ['grades.xlsx', await sheetXlsx(spec.id, GRADE_SHEET_COLUMNS, rows)],
     ['similarity.csv', similarityCsv(result.pairs, spec.similarityThreshold, spec.reviewThreshold)],
     [

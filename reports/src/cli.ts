@@ -4,6 +4,7 @@ import { parseLabArgs, USAGE, wantsHelp } from './lab/options.js';
 import { redrawReport } from './lab/redraw.js';
 import { runLab } from './lab/run-lab.js';
 import { renderTable } from './output/terminal-table.js';
+import type { LabResults } from './results.js';
 import { tablesFor } from './tables.js';
 
 export interface Io {
@@ -12,6 +13,24 @@ export interface Io {
 }
 
 const defaultIo: Io = { out: (t) => process.stdout.write(t), err: process.stderr };
+
+function silentStudentServer(results: LabResults): LabError | null {
+  const runs = results.stress.filter((r) => r.subject.origin === 'student');
+  if (runs.length === 0 || runs.some((r) => r.result && r.result.requests > r.result.failures)) return null;
+  const reasons = [
+    ...new Set(
+      runs.map((r) => {
+        if (r.error) return r.error;
+        const kinds = Object.entries(r.result!.failuresByKind).filter(([, n]) => n > 0);
+        return kinds.map(([kind, n]) => `${kind} ${n}`).join(', ') || 'no request was sent';
+      }),
+    ),
+  ];
+  return new LabError(
+    'LAB_SERVER_SILENT',
+    `your server (--server) never answered a request: ${reasons.join('; ')} — the results and the report were written, but they hold no measurement of it`,
+  );
+}
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -34,7 +53,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.out(
       `results: ${outputs.json}\n         ${outputs.csv}\ncharts:  ${outputs.charts.length} files in ${options.out}/charts\nreport:  ${outputs.pdf}\n`,
     );
-    // The run itself succeeded even when a subject failed: that is a finding, shown in the table.
+    // A reference model that failed is a finding, shown in the table; a student's server that never answered
+    // leaves nothing to report on, so the run says why and fails.
+    const silent = silentStudentServer(results);
+    if (silent) throw silent;
     return 0;
   } catch (error) {
     io.err.write(`lab: ${messageOf(error)}\n`);

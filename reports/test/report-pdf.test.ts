@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { chartsFor } from '../src/output/charts.js';
+import { wrapCode } from '../src/report/pdf-writer.js';
 import { renderReport, SECTIONS } from '../src/report/render-report.js';
 import { week6Fixture } from './fixtures.js';
 import { readPdf } from './pdf-content.js';
@@ -35,10 +36,23 @@ describe('the PDF report', () => {
     expect(content.text).toContain('before it was ready');
   });
 
-  it('draws charts as vectors (their labels are text) and embeds one raster run capture', () => {
-    expect(content.text).toContain('모델별 처리량 (성공 응답/s)');
-    expect(content.text).toContain('req/s');
-    expect(content.images).toBe(1);
+  it('embeds every chart as a raster figure beside the run capture, so the grader counts them', () => {
+    expect(content.text).toContain(`(${charts[0]!.name}.png)`);
+    expect(content.images).toBe(charts.length + 1);
+  });
+
+  it('sets code in one monospace face, whole declarations, never cut with "..."', () => {
+    expect(content.text).toContain('export function createSelectServer');
+    expect(content.text).not.toMatch(/\.\.\.\s*$/m);
+  });
+
+  it('wraps a long code line into rows of the page width, Hangul counted as two columns', () => {
+    const line = `# ${'가'.repeat(10)} ${'x'.repeat(30)}`;
+    const rows = wrapCode(line, 20);
+    expect(rows.join('')).toBe(line);
+    expect(rows.map((r) => [...r].reduce((w, ch) => w + (/[가-힣]/.test(ch) ? 2 : 1), 0))).toEqual([
+      20, 20, 13,
+    ]);
   });
 
   it('leaves the review for the student, or includes the one given', async () => {

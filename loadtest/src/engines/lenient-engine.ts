@@ -450,11 +450,15 @@ class LenientUser {
 
   private record({ status, bodyBytes, endMs }: Held): void {
     const origin = this.origin!;
-    const { recorder } = this.engine.ctx;
+    const { recorder, timeoutMs } = this.engine.ctx;
     const endpoint = endpointOf(origin, recorder);
-    if (statusOk(origin.task, status))
+    const fail = (kind: FailureKind, error: string) =>
+      recorder.failure(endpoint, kind, error, endMs, this.scheduledMs, this.usersAtSend);
+    // The sweep runs every quarter second: a response it had not yet cut off is late all the same.
+    if (endMs - this.sentMs > timeoutMs) fail('timeout', `timeout after ${timeoutMs / 1000}s`);
+    else if (statusOk(origin.task, status))
       recorder.success(endpoint, this.scheduledMs, this.sentMs, endMs, bodyBytes);
-    else recorder.failure(endpoint, 'status', `HTTP ${status}`, endMs, this.scheduledMs, this.usersAtSend);
+    else fail('status', `HTTP ${status}`);
   }
 
   private fail(kind: FailureKind, error: string): void {

@@ -56,6 +56,20 @@ function runProblem(result: LoadResult, died: string | null): string | null {
   return null;
 }
 
+/** Failures a server's own output may explain: it hung up, reset or garbled instead of answering. */
+const SERVER_SIDE = ['closed', 'reset', 'malformed'] as const;
+
+/**
+ * A student's server that died or dropped connections usually printed why (a traceback, a FileNotFoundError from
+ * the wrong folder): its last lines, for the report's notes. Null when there is nothing to explain.
+ */
+function serverSaid(origin: string, result: LoadResult, died: string | null, output: string): string | null {
+  if (origin !== 'student' || !output) return null;
+  const dropped = SERVER_SIDE.reduce((n, kind) => n + result.failuresByKind[kind], 0);
+  if (died === null && dropped === 0) return null;
+  return `학생 서버의 마지막 출력(your server's last lines): ${output}`;
+}
+
 /**
  * A watchdog so one stuck run cannot stall the lab: past its planned time (plus the request timeout and a margin)
  * the run is aborted and returns what it measured; if even that does not return, the run is recorded as failed.
@@ -113,6 +127,11 @@ export async function runStress(
           });
           const died = server.exit();
           runs.push({ subject, scenario, error: runProblem(result, died), result });
+          const said = serverSaid(spec.subject.origin, result, died, server.output());
+          if (said && !notes.includes(said)) {
+            notes.push(said);
+            progress.step(said);
+          }
           const r = result;
           progress.step(
             `${tag}: ${scenario} done — ${r.requests} requests, ${r.failures} failures, ${Math.round(r.rps)} req/s, mean ${r.responseTime.avg.toFixed(1)} ms${r.firstFailure ? `, first failing request sent at ${r.firstFailure.sentSecond.toFixed(1)} s with ${r.firstFailure.users} users` : ''}`,

@@ -2,7 +2,7 @@
 import { LabError, messageOf } from '../errors.js';
 import type { Netns } from '../net/netns.js';
 import { tcpConnectTime } from '../net/tcp-probe.js';
-import { type RunningServer, type ServerCommand, startServer } from '../process/supervisor.js';
+import { outputTail, type RunningServer, type ServerCommand, startServer } from '../process/supervisor.js';
 
 /**
  * The numbers are in by the time a server is stopped; a server still draining a backlog of queued connections after
@@ -15,6 +15,8 @@ export interface Reachable {
   port: number;
   /** null while running; why it stopped otherwise. A --target is never ours to watch. */
   exit: () => string | null;
+  /** The last lines of its stdout and stderr (empty for a --target). */
+  output: () => string;
   /** Stops it; returns a note when it had to be killed (it ignored SIGTERM for the grace period). */
   stop: () => Promise<string | null>;
 }
@@ -43,6 +45,7 @@ export async function startSubject(cmd: ServerCommand, netns: Netns | null): Pro
     host: netns ? netns.nsAddress : server.host,
     port: server.port,
     exit: server.exit,
+    output: () => outputTail(server.output()),
     stop: async () => {
       const { forced } = await server.stop(STOP_GRACE_MS);
       return forced
@@ -65,5 +68,5 @@ export async function reachTarget(url: string): Promise<Reachable> {
       `--target ${url}: ${messageOf(error)} — is the server running on that port?`,
     );
   }
-  return { host, port, exit: () => null, stop: async () => null };
+  return { host, port, exit: () => null, output: () => '', stop: async () => null };
 }

@@ -17,6 +17,8 @@ export interface Chart {
   name: string;
   title: string;
   svg: string;
+  /** The same chart rasterised (2×), once: written beside the SVG and embedded in the PDF. */
+  png?: Buffer;
 }
 
 const SCENARIO_TITLE: Record<ScenarioName, string> = {

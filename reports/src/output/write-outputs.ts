@@ -25,13 +25,13 @@ export async function writeOutputs(
   // Data first: if a chart or the PDF fails, the measurements are already safe on disk.
   await writeAtomic(json, `${JSON.stringify(results, null, 2)}\n`);
   await writeAtomic(csv, resultsCsv(results));
-  const charts = chartsFor(results);
+  const charts = chartsFor(results).map((chart) => ({ ...chart, png: svgToPng(chart.svg) }));
   const chartFiles: string[] = [];
   for (const chart of charts) {
     const svg = join(out, 'charts', `${chart.name}.svg`);
     const png = join(out, 'charts', `${chart.name}.png`);
     await writeAtomic(svg, chart.svg);
-    await writeAtomic(png, svgToPng(chart.svg));
+    await writeAtomic(png, chart.png);
     chartFiles.push(svg, png);
   }
   const pdf = join(out, reportFileName(results.week, results.student));

@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { LabError } from '../errors.js';
+import { portState } from '../net/port-state.js';
 import { tcpConnectTime, waitForPort } from '../net/tcp-probe.js';
 import { registerCleanup } from './cleanup.js';
 import { raceDeadline } from './deadline.js';
@@ -39,6 +40,16 @@ export interface RunningServer {
 }
 
 const KEEP_OUTPUT = 4096;
+
+/** The last lines of a server's output, on one line: what a student needs to see (a traceback's last frames). */
+export function outputTail(output: string, lines = 5): string {
+  return output
+    .trim()
+    .split('\n')
+    .slice(-lines)
+    .map((l) => l.trimEnd())
+    .join(' | ');
+}
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -110,11 +121,19 @@ export async function startServer(cmd: ServerCommand): Promise<RunningServer> {
 
   const fail = async (why: string): Promise<never> => {
     await stop(1000);
-    const tail = output.trim().split('\n').slice(-3).join(' | ');
-    const inUse = /EADDRINUSE|address already in use|port .* in use/i.test(output);
+    const tail = outputTail(output);
+    const bindFailed = /EADDRINUSE|address already in use|port .* in use/i.test(output);
+    const port = cmd.ready.kind === 'port' ? cmd.ready.port : null;
+    const state = bindFailed && port !== null ? portState(port) : null;
+    if (state === 'time-wait') {
+      throw new LabError(
+        'LAB_PORT_TIME_WAIT',
+        `${cmd.label}: bind() failed on port ${port}, which no process holds: connections of a previous run are in TIME_WAIT (up to 60 s). Set SO_REUSEADDR before bind() — sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1) — or wait a minute${tail ? ` — output: ${tail}` : ''}`,
+      );
+    }
     throw new LabError(
-      inUse ? 'LAB_PORT_IN_USE' : 'LAB_SERVER_START',
-      `${cmd.label}: ${inUse ? 'port already in use' : why}${tail ? ` — output: ${tail}` : ''}`,
+      bindFailed ? 'LAB_PORT_IN_USE' : 'LAB_SERVER_START',
+      `${cmd.label}: ${bindFailed ? 'port already in use by another process' : why}${tail ? ` — output: ${tail}` : ''}`,
     );
   };
 

@@ -12,7 +12,8 @@ export interface Excerpt {
   lines: string[];
 }
 
-const MAX_LINES = 40;
+/** Whole top-level declarations are shown, as many as fit in this many lines; the first always shows whole. */
+const MAX_LINES = 90;
 const require = createRequire(import.meta.url);
 
 function serversSrc(): string | null {
@@ -23,22 +24,90 @@ function serversSrc(): string | null {
   }
 }
 
-/** Where the interesting code starts: the first exported function/class (TS) or def/class (Python), with its comment. */
-function keyStart(lines: string[], python: boolean): number {
-  const decl = python ? /^(def|class|async def) / : /^export (default )?(async )?(function|class|const)/;
-  let start = lines.findIndex((l) => decl.test(l));
-  if (start < 0) return 0;
-  while (start > 0 && /^\s*(\/\*\*|\*|\/\/|#)/.test(lines[start - 1]!)) start--;
-  return start;
+const COMMENT = /^\s*(\/\*\*|\*|\/\/|#)/;
+
+/** The line where a TypeScript declaration starting at `start` ends: its braces balance, or its statement ends. */
+function tsBlockEnd(lines: string[], start: number): number {
+  let depth = 0;
+  let opened = false;
+  for (let i = start; i < lines.length; i++) {
+    // Strings and comments rarely hold unbalanced braces in these files; strip the obvious ones.
+    const code = lines[i]!.replace(/\/\/.*$/, '').replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '');
+    for (const ch of code) {
+      if (ch === '{' || ch === '(' || ch === '[') {
+        depth++;
+        opened = true;
+      } else if (ch === '}' || ch === ')' || ch === ']') depth--;
+    }
+    if (opened && depth <= 0) return i;
+    if (!opened && /;\s*$/.test(code)) return i;
+  }
+  return lines.length - 1;
 }
 
+/** The line where a Python block starting at `start` ends: before the next line at indentation 0. */
+function pyBlockEnd(lines: string[], start: number): number {
+  let end = start;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    if (!/^\s/.test(line)) break;
+    end = i;
+  }
+  return end;
+}
+
+/** Top-level declarations (with the comment above each) as [first, last] line indexes. */
+function declarations(lines: string[], python: boolean): Array<[number, number]> {
+  const decl = python
+    ? /^(def|class|async def|if __name__) /
+    : /^(export )?(default )?(async )?(function|class|const|interface|type) /;
+  const blocks: Array<[number, number]> = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!decl.test(lines[i]!)) continue;
+    let first = i;
+    while (first > 0 && COMMENT.test(lines[first - 1]!)) first--;
+    if (python) while (first > 0 && /^@/.test(lines[first - 1]!)) first--;
+    const last = python ? pyBlockEnd(lines, i) : tsBlockEnd(lines, i);
+    blocks.push([first, last]);
+    i = last;
+  }
+  return blocks;
+}
+
+/**
+ * The key part of a source file, cut at declaration boundaries: from the first exported function or class
+ * (TypeScript) or the first def/class (Python), whole declarations up to MAX_LINES — never half a function.
+ */
 export function excerptFile(path: string, title: string, root: string): Excerpt | null {
   if (!existsSync(path)) return null;
   const lines = readFileSync(path, 'utf8').split(/\r?\n/);
-  const start = keyStart(lines, path.endsWith('.py'));
-  const slice = lines.slice(start, start + MAX_LINES);
-  while (slice.length && slice.at(-1)!.trim() === '') slice.pop();
-  return { title, path: relative(root, path) || path, firstLine: start + 1, lines: slice };
+  const python = path.endsWith('.py');
+  const blocks = declarations(lines, python);
+  const key = blocks.findIndex(([first, last]) =>
+    lines
+      .slice(first, last + 1)
+      .some((l) =>
+        python ? /^(def|class|async def) /.test(l) : /^export (default )?(async )?(function|class)/.test(l),
+      ),
+  );
+  const chosen = key < 0 ? blocks : blocks.slice(key);
+  if (chosen.length === 0) {
+    const slice = lines.slice(0, MAX_LINES);
+    return { title, path: relative(root, path) || path, firstLine: 1, lines: slice };
+  }
+  const start = chosen[0]![0];
+  let end = chosen[0]![1];
+  for (const [, last] of chosen.slice(1)) {
+    if (last - start + 1 > MAX_LINES) break;
+    end = last;
+  }
+  return {
+    title,
+    path: relative(root, path) || path,
+    firstLine: start + 1,
+    lines: lines.slice(start, end + 1),
+  };
 }
 
 /** The first file named like the directory, else the first .ts file in it. */

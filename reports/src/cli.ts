@@ -42,6 +42,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (command === 'report') {
       const outputs = await redrawReport(rest);
       io.out(`${outputs.pdf}\n`);
+      warnReport(io.err, outputs.reportWarnings);
       return 0;
     }
     const options = parseLabArgs(command, rest);
@@ -53,6 +54,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.out(
       `results: ${outputs.json}\n         ${outputs.csv}\ncharts:  ${outputs.charts.length} files in ${options.out}/charts\nreport:  ${outputs.pdf}\n`,
     );
+    warnReport(io.err, outputs.reportWarnings);
     // A reference model that failed is a finding, shown in the table; a student's server that never answered
     // leaves nothing to report on, so the run says why and fails.
     const silent = silentStudentServer(results);
@@ -63,4 +65,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (!(error instanceof LabError)) io.err.write(`${(error as Error).stack ?? ''}\n`);
     return exitCodeFor(error);
   }
+}
+
+/** After the paths: the PDF is written either way, so the student can read it and fix what falls short. */
+function warnReport(err: NodeJS.WritableStream, warnings: string[]): void {
+  for (const w of warnings) err.write(`warning: 이 보고서는 채점 기준에 못 미친다: ${w}\n`);
 }

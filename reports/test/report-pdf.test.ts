@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { chartsFor } from '../src/output/charts.js';
 import { wrapCode } from '../src/report/pdf-writer.js';
-import { renderReport, SECTIONS } from '../src/report/render-report.js';
+import { figureCount, renderReport, SECTIONS } from '../src/report/render-report.js';
 import { week6Fixture } from './fixtures.js';
 import { readPdf } from './pdf-content.js';
 
@@ -39,6 +39,7 @@ describe('the PDF report', () => {
   it('embeds every chart as a raster figure beside the run capture, so the grader counts them', () => {
     expect(content.text).toContain(`(${charts[0]!.name}.png)`);
     expect(content.images).toBe(charts.length + 1);
+    expect(figureCount({ results, charts, command: 'x' })).toBe(content.images);
   });
 
   it('sets code in one monospace face, whole declarations, never cut with "..."', () => {

@@ -1,7 +1,9 @@
 /** Everything a run leaves in --out, each file written atomically: JSON, CSV, charts (SVG + PNG) and the PDF. */
 import { join } from 'node:path';
-import { renderReport, type Screenshot } from '../report/render-report.js';
+import { builtinSpec } from '@netlab/assignments';
+import { figureCount, renderReport, SECTIONS, type Screenshot } from '../report/render-report.js';
 import { reportFileName } from '../report/report-name.js';
+import { reportShortfalls } from '../report/spec-fit.js';
 import type { LabResults } from '../results.js';
 import { writeAtomic } from './atomic-write.js';
 import { chartsFor } from './charts.js';
@@ -13,6 +15,8 @@ export interface Outputs {
   csv: string;
   charts: string[];
   pdf: string;
+  /** How the PDF falls short of the week's report rules (sections, figures, file name); empty when it passes. */
+  reportWarnings: string[];
 }
 
 export async function writeOutputs(
@@ -34,7 +38,15 @@ export async function writeOutputs(
     await writeAtomic(png, chart.png);
     chartFiles.push(svg, png);
   }
-  const pdf = join(out, reportFileName(results.week, results.student));
-  await writeAtomic(pdf, await renderReport({ results, charts, ...options }));
-  return { json, csv, charts: chartFiles, pdf };
+  const fileName = reportFileName(results.week, results.student);
+  const pdf = join(out, fileName);
+  const input = { results, charts, ...options };
+  await writeAtomic(pdf, await renderReport(input));
+  const reportWarnings = reportShortfalls(builtinSpec(`week${results.week}`).report, {
+    headings: Object.values(SECTIONS),
+    images: figureCount(input),
+    fileName,
+    student: results.student,
+  });
+  return { json, csv, charts: chartFiles, pdf, reportWarnings };
 }

@@ -51,6 +51,11 @@ export const SECTIONS = {
   review: '5. 느낀점 (Review)',
 } as const;
 
+/** Raster figures the PDF embeds: the run capture, every chart and the student's screenshots. */
+export function figureCount(input: ReportInput): number {
+  return 1 + input.charts.length + (input.screenshots?.length ?? 0);
+}
+
 const svgSize = (svg: string) => {
   const m = /width="([\d.]+)" height="([\d.]+)"/.exec(svg);
   return m ? { width: Number(m[1]), height: Number(m[2]) } : { width: 720, height: 400 };

@@ -3,6 +3,7 @@ import { exitCodeFor, LabError, messageOf } from './errors.js';
 import { parseLabArgs, USAGE, wantsHelp } from './lab/options.js';
 import { redrawReport } from './lab/redraw.js';
 import { runLab } from './lab/run-lab.js';
+import { SERVER_OUTPUT_NOTE } from './lab/stress.js';
 import { renderTable } from './output/terminal-table.js';
 import type { LabResults } from './results.js';
 import { tablesFor } from './tables.js';
@@ -17,18 +18,16 @@ const defaultIo: Io = { out: (t) => process.stdout.write(t), err: process.stderr
 function silentStudentServer(results: LabResults): LabError | null {
   const runs = results.stress.filter((r) => r.subject.origin === 'student');
   if (runs.length === 0 || runs.some((r) => r.result && r.result.requests > r.result.failures)) return null;
-  const reasons = [
-    ...new Set(
-      runs.map((r) => {
-        if (r.error) return r.error;
-        const kinds = Object.entries(r.result!.failuresByKind).filter(([, n]) => n > 0);
-        return kinds.map(([kind, n]) => `${kind} ${n}`).join(', ') || 'no request was sent';
-      }),
-    ),
-  ];
+  const reasons = runs.map((r) => {
+    if (r.error) return `${r.scenario}: ${r.error}`;
+    const kinds = Object.entries(r.result!.failuresByKind).filter(([, n]) => n > 0);
+    return `${r.scenario}: ${kinds.map(([kind, n]) => `${kind} ${n}`).join(', ') || 'no request was sent'}`;
+  });
+  // What the server printed is usually the reason (a traceback): the last line a student reads should show it.
+  const said = results.notes.find((n) => n.startsWith(SERVER_OUTPUT_NOTE));
   return new LabError(
     'LAB_SERVER_SILENT',
-    `your server (--server) never answered a request: ${reasons.join('; ')} — the results and the report were written, but they hold no measurement of it`,
+    `your server (--server) never answered a request (${reasons.join('; ')})${said ? ` — ${said}` : ''} — the results and the report were written, but they hold no measurement of it`,
   );
 }
 

@@ -3,7 +3,6 @@ export type LabErrorCode =
   | 'LAB_USAGE'
   | 'LAB_OPTION_INVALID'
   | 'LAB_SERVER_START'
-  | 'LAB_SERVER_CRASHED'
   | 'LAB_PORT_IN_USE'
   | 'LAB_PORT_TIME_WAIT'
   | 'LAB_SERVER_SILENT'
@@ -22,13 +21,12 @@ export class LabError extends Error {
   }
 }
 
-const EXIT_CODES: Record<LabErrorCode, number> = {
+export const EXIT_CODES: Record<LabErrorCode, number> = {
   LAB_USAGE: 2,
   LAB_OPTION_INVALID: 2,
   LAB_RESULTS_INVALID: 2,
   LAB_NETNS_UNAVAILABLE: 3,
   LAB_SERVER_START: 4,
-  LAB_SERVER_CRASHED: 4,
   LAB_PORT_IN_USE: 4,
   LAB_PORT_TIME_WAIT: 4,
   LAB_SERVER_SILENT: 4,

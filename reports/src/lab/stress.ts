@@ -59,6 +59,9 @@ function runProblem(result: LoadResult, died: string | null): string | null {
 /** Failures a server's own output may explain: it hung up, reset or garbled instead of answering. */
 const SERVER_SIDE = ['closed', 'reset', 'malformed'] as const;
 
+/** Starts the note that quotes a student server's last output lines (the lab's exit message quotes it again). */
+export const SERVER_OUTPUT_NOTE = "학생 서버의 마지막 출력(your server's last lines): ";
+
 /**
  * A student's server that died or dropped connections usually printed why (a traceback, a FileNotFoundError from
  * the wrong folder): its last lines, for the report's notes. Null when there is nothing to explain.
@@ -67,7 +70,7 @@ function serverSaid(origin: string, result: LoadResult, died: string | null, out
   if (origin !== 'student' || !output) return null;
   const dropped = SERVER_SIDE.reduce((n, kind) => n + result.failuresByKind[kind], 0);
   if (died === null && dropped === 0) return null;
-  return `학생 서버의 마지막 출력(your server's last lines): ${output}`;
+  return `${SERVER_OUTPUT_NOTE}${output}`;
 }
 
 /**

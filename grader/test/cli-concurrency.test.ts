@@ -71,14 +71,17 @@ const csvRows = (text: string): Record<string, string>[] => parse(text, { column
 describe('grader check on a week-6 class with concurrency and load probes', () => {
   it('flags the blocking and join() servers BLOCKING, the 50 ms-sleep server LOAD, nobody PORT', async () => {
     const rows = csvRows(await readFile(path.join(root, 'out', 'grades.csv'), 'utf8'));
-    expect(rows.map((r) => [r.student_id, r.flags])).toEqual([
-      ['2020000001', ''],
-      ['2020000002', 'BLOCKING'],
-      ['2020000003', 'BLOCKING'],
-      ['2020000004', 'LOAD'],
-      ['2020000005', ''],
-      ['2020000006', ''],
-    ]);
+    const flags = Object.fromEntries(rows.map((r) => [r.student_id, r.flags]));
+    // The join() server starts a process per client and waits for it: on a busy machine its throughput may
+    // also miss the load mark, which is a true finding; it must always be BLOCKING. Healthy servers never flip.
+    expect({ ...flags, '2020000003': flags['2020000003']!.replace(/;LOAD$/, '') }).toEqual({
+      '2020000001': '',
+      '2020000002': 'BLOCKING',
+      '2020000003': 'BLOCKING',
+      '2020000004': 'LOAD',
+      '2020000005': '',
+      '2020000006': '',
+    });
     const score = Object.fromEntries(rows.map((r) => [r.student_id, r.score]));
     expect(score['2020000001']).toBe('10');
     expect(score['2020000002']).toBe('9');

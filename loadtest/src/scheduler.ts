@@ -88,9 +88,10 @@ export async function schedule(
     const due = Math.min(options.users, Math.floor(((nowMs() - start) / 1000) * options.spawnRate) + 1);
     while (spawned < due && budget.remaining > 0) {
       spawned++;
+      // Counted before it sends: a user's first request is sent with that user running.
+      recorder.setUsers(spawned, nowMs());
       engine.addUser();
     }
-    recorder.setUsers(spawned, nowMs());
     if (spawned >= options.users) clearInterval(timers[0]);
   };
   if (options.arrivalRate === undefined) timers.push(setInterval(spawn, SPAWN_TICK_MS));

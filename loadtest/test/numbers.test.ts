@@ -95,3 +95,11 @@ describe('redirects', () => {
     expect(kept.avgSize).toBe(0);
   });
 });
+
+describe('users at send', () => {
+  it('count the user sending: a failure of the very first request is at 1 user, never 0', async () => {
+    server = await startTestServer('keep-alive', () => 'status500');
+    const result = await runLoad({ host: server.url, users: 1, spawnRate: 1, requests: 1 });
+    expect(result.firstFailure).toMatchObject({ users: 1, kind: 'status' });
+  });
+});

@@ -200,7 +200,8 @@ describe('lab CLI', () => {
     expect(await main(['report', fixture, '--review', review, '--out', out], io)).toBe(0);
     const pdf = await readPdf(readFileSync(join(out, 'CN_6_2017123422_배수현.pdf')));
     expect(pdf.text).toContain('직접 측정해 보니 select가 가장 빨랐다.');
-  });
+    // Each redraw rasterises every chart: minutes on a busy 2-core machine.
+  }, 180_000);
 
   it("embeds the student's screenshots, so the lab's PDF can meet the grader's image count", async () => {
     const out = tempOut();
@@ -233,7 +234,7 @@ describe('lab CLI', () => {
     expect(after.images).toBe(before.images + 3);
     expect(after.text).toContain('화면 3. locust.png');
     expect(after.images).toBeGreaterThanOrEqual(builtinSpec('week6').report.minImages);
-  });
+  }, 180_000);
 
   it('refuses a screenshot that is not a PNG or JPEG, naming it, and writes no PDF', async () => {
     const out = tempOut();

@@ -13,7 +13,7 @@ import {
 import { startAgent } from './agent-client.js';
 import { bwrapArgs, SANDBOX_ROOT } from './bwrap-args.js';
 import type { Isolation } from './isolation.js';
-import { localProber, type Prober } from './probes.js';
+import { goneProber, localProber, type Prober } from './probes.js';
 import { sweepRun } from './sweep.js';
 
 /** A student's server started in its sandbox, the probes that reach it, and the way to end all of it. */
@@ -81,9 +81,25 @@ export async function launchServer(
     const prober = await startAgent(info['child-pid']);
     return { ...watched, prober, stop: () => stop(prober) };
   } catch (error) {
+    // A server that dies at once takes its namespace with it before the agent can enter: that is the student's
+    // exit (reported with its stderr), not a fault of the grader.
+    if (await ended(child, watched, 1000)) return { ...watched, prober: goneProber, stop: () => stop() };
     await stop();
     throw error;
   }
+}
+
+/** Whether the run has ended, or does within `ms`. */
+async function ended(child: ChildProcess, watched: Pick<Launched, 'exit'>, ms: number): Promise<boolean> {
+  if (watched.exit() !== undefined) return true;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    child.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return watched.exit() !== undefined;
 }
 
 const TAIL_BYTES = 2000;

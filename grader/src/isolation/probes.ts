@@ -24,3 +24,15 @@ export type ProbeName = keyof Probes;
 export type Prober = Probes & { close(): Promise<void> };
 
 export const localProber: Prober = { ...probes, close: async () => {} };
+
+const gone = () => Promise.reject(new Error('the server is gone'));
+
+/** For a server whose sandbox ended before a probe could enter it: nothing listens there, and nothing can be asked. */
+export const goneProber: Prober = {
+  listening: async () => false,
+  http: gone,
+  tcp: gone,
+  concurrency: gone,
+  load: gone,
+  close: async () => {},
+};

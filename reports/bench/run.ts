@@ -1,5 +1,5 @@
 /**
- * Benchmark (never a test): wall time of `lab week6 --quick` (all six models, both scenarios, every output)
+ * Benchmark (never a test): wall time of `lab week6 --quick` (all six models, every scenario, every output)
  * against its 60 s target, and the report render alone. Run: pnpm bench (in reports/).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ try {
   const renderSec = (performance.now() - renderStart) / 1000;
 
   const rows = [
-    ['lab week6 --quick (6 models × 2 scenarios)', labSec, QUICK_TARGET_SEC],
+    ['lab week6 --quick (6 models × 3 scenarios)', labSec, QUICK_TARGET_SEC],
     ['  of which: charts + PDF render', renderSec, null],
   ] as const;
   process.stdout.write('\nbenchmark                                      seconds   target   ratio\n');

@@ -18,17 +18,20 @@ function runNotes(run: StressRun): string[] {
   if (!r) return [];
   const notes: string[] = [];
   if (r.requests > 0 && !comparable(run)) {
-    // The most frequent errors say more than the kind ("HTTP 501" rather than "status").
-    const top = [...r.failureRows].sort((a, b) => b.occurrences - a.occurrences).slice(0, 2);
-    const kinds = top.length
-      ? top.map((f) => f.error).join(', ')
-      : Object.entries(r.failuresByKind)
-          .filter(([, n]) => n > 0)
-          .map(([kind]) => kind)
-          .join(', ');
-    notes.push(`${run.scenario}: ${Math.round((r.failures / r.requests) * 100)}% 실패 (${kinds})`);
+    // Kinds name most failures well ("timeout"); for HTTP statuses and the rest the error text says more ("HTTP 501").
+    const kinds = Object.entries(r.failuresByKind)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 2)
+      .map(([kind]) =>
+        kind === 'status' || kind === 'other'
+          ? (r.failureRows.find((f) => f.kind === kind)?.error ?? kind)
+          : kind,
+      )
+      .join(', ');
+    notes.push(`${run.scenario} ${Math.round((r.failures / r.requests) * 100)}% 실패(${kinds})`);
   }
-  if (r.generatorBound) notes.push(`${run.scenario}: 생성기 포화 (값은 하한)`);
+  if (r.generatorBound) notes.push(`${run.scenario} 생성기 포화(값은 하한)`);
   return notes;
 }
 
@@ -47,7 +50,7 @@ function stressTable(results: LabResults): Table | null {
     if (ramp?.error && runs.every((r) => r.error === ramp.error)) notes.splice(0, notes.length, ramp.error);
     return [
       subject,
-      users !== null ? fmtInt(users) : ramp?.result ? `none ≤ ${fmtInt(cap)}` : '—',
+      users !== null ? fmtInt(users) : ramp?.result ? `> ${fmtInt(cap)}` : '—',
       fmtInt(metricValue(ramp, 'max_rps')),
       fmtMs(metricValue(ramp, 'mean_response_ms')),
       fmtInt(metricValue(fixed, 'failures')),

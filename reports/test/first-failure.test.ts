@@ -57,7 +57,7 @@ describe('lab week6 --quick --models none --server', () => {
   it('gives the users active when the first failing request was sent, not when its timeout was known', async () => {
     const port = await freePort();
     const arrival = join(tempDir(), 'arrival');
-    // Answers 40 requests 50 ms late, then nothing: the open scenario (first) takes 30 of them, so request 41 is
+    // Answers 40 requests 50 ms late, then nothing: the open scenario (first) takes 20 of them, so request 41 is
     // sent early in the ramp, and its timeout is known 2 s later, when more users have joined.
     const results = await labOnServer(`node ${server('hangs-after.cjs')} ${port} 40 50 ${arrival}`, port);
     expect(results.stress.find((r) => r.scenario === 'open')!.result!.failures).toBe(0);

@@ -115,15 +115,28 @@ export function barChartSvg(options: BarChartOptions): string {
           el('title', {}, `${s.name} — ${category}: ${label}`),
         ),
       );
-      if (showValues || weak !== null) {
-        bars.push(
-          text(bx + barWidth / 2, weak !== null && reach <= plot.top ? plot.top + 12 : top - 3, label, {
-            'font-size': 9,
-            'text-anchor': 'middle',
-            class: weak === null ? 'value' : 'value weak',
-          }),
-        );
+      if (weak === null) {
+        if (showValues) {
+          bars.push(
+            text(bx + barWidth / 2, top - 3, label, {
+              'font-size': 9,
+              'text-anchor': 'middle',
+              class: 'value',
+            }),
+          );
+        }
+        return;
       }
+      // The value over its note, on two lines; neighbouring weak bars alternate in height so their notes,
+      // wider than a bar, do not overprint each other.
+      const base = reach <= plot.top ? plot.top + 24 + (k % 2) * 22 : top - 3 - (k % 2) * 22;
+      bars.push(
+        text(bx + barWidth / 2, base - 11, format(v), {
+          'font-size': 9,
+          'text-anchor': 'middle',
+          class: 'value weak',
+        }) + text(bx + barWidth / 2, base, weak, { 'font-size': 8, 'text-anchor': 'middle', class: 'note' }),
+      );
     });
     const ly = plot.bottom + 16;
     labels.push(

@@ -16,7 +16,7 @@ export function methodFor(results: LabResults): string[] {
       `각 서버를 자식 프로세스로 실행하고(참조 서버: tsx servers/src/bin/serve.ts http --model <모델> --port 0), 준비 줄("listening on …")을 확인한 뒤 netlab 부하 생성기(@netlab/loadtest, 엔진: ${engines})로 모든 모델에 같은 프로필을 걸었다. 측정이 끝나면 서버에 SIGTERM을 보내 종료했다.`,
       `(1) 램프: 초당 ${fmtInt(p.ramp.spawnRate)}명씩 사용자를 늘려 최대 ${fmtInt(p.ramp.maxUsers)}명까지, 첫 실패에서 멈춘다 — 첫 실패 때의 사용자 수, 최대 req/s, 평균 응답 시간. (2) 고정 부하: 사용자 ${fmtInt(p.fixed.users)}명이 요청 ${fmtInt(p.fixed.requests)}개를 보낸다(최대 ${fmtInt(p.fixed.maxSec)}초) — 실패 수, req/s, 평균 응답 시간. 두 시나리오의 사용자는 대기 시간 없이 응답을 받자마자 다음 요청을 보낸다(닫힌 루프, closed loop).${
         p.open
-          ? ` (3) 고정 도착률(열린 모델, open model): 응답과 상관없이 초당 ${fmtInt(p.open.rate)}개의 요청을 일정한 간격으로 ${fmtInt(p.open.durationSec)}초 동안 보내며(연결 ${fmtInt(p.open.connections)}개), 모든 모델이 같은 부하를 받는다. 응답 시간은 요청을 보내기로 예정된 시각부터 잰다(wrk2의 규칙). 초당 ${fmtInt(p.open.rate)}개는 모든 참조 모델이 2코어에서 감당하는 부하다: 연결마다 Node 런타임을 새로 띄우는 multiprocess가 이 머신에서 초당 15개는 99 백분위 약 160 ms로 처리했지만 초당 20개에서는 대기열이 쌓였다(중앙값 약 2.8초).`
+          ? ` (3) 고정 도착률(열린 모델, open model): 응답과 상관없이 초당 ${fmtInt(p.open.rate)}개의 요청을 일정한 간격으로 ${fmtInt(p.open.durationSec)}초 동안 보내며(연결 ${fmtInt(p.open.connections)}개), 모든 모델이 같은 부하를 받는다. 응답 시간은 요청을 보내기로 예정된 시각부터 잰다(wrk2의 규칙). 초당 ${fmtInt(p.open.rate)}개는 모든 참조 모델이 2코어에서 감당하는 부하로 골랐다: 연결마다 Node 런타임을 새로 띄우는 multiprocess가 다른 일이 없는 2코어 머신에서 초당 10개와 15개는 99 백분위 약 100–160 ms로 처리했지만 초당 20개에서는 대기열이 쌓였다(중앙값 약 2.8초). 더 높은 도착률은 모델 비교가 아니라 그 대기열을 재게 된다.`
           : ''
       } 연결은 ${p.keepAlive ? 'keep-alive로 재사용' : '요청마다 새로 연결(Connection: close)'}했다. 요청 제한 시간은 ${fmtInt(p.ramp.timeoutSec)}초다.${p.quick ? ' (--quick: 짧은 프로필, 제한 시간이 실행 시간보다 짧아 응답하지 않는 서버도 실행 안에 실패로 보인다.)' : ''}`,
       DEFINITIONS,

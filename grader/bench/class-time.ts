@@ -12,7 +12,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { writeReadmeBlock } from '@netlab/kit';
 import { parse } from 'csv-parse/sync';
-import { buildConcurrencyClass, CONCURRENCY_CLASS } from '../test/fixtures/build-concurrency-class.js';
+import {
+  buildConcurrencyClass,
+  CONCURRENCY_CLASS,
+  classCheckArgs,
+} from '../test/fixtures/build-concurrency-class.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../src/bin/grader.ts', import.meta.url).pathname;
@@ -29,26 +33,10 @@ try {
   for (const jobs of [1, 2]) {
     const out = path.join(root, `out-${jobs}`);
     const started = performance.now();
-    await run(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        BIN,
-        'check',
-        fixture.submissions,
-        '--spec',
-        fixture.spec,
-        '--out',
-        out,
-        '--jobs',
-        String(jobs),
-      ],
-      {
-        cwd: path.dirname(BIN),
-        timeout: 600_000,
-      },
-    );
+    await run(process.execPath, ['--import', 'tsx', BIN, ...classCheckArgs(fixture, out, jobs)], {
+      cwd: path.dirname(BIN),
+      timeout: 600_000,
+    });
     seconds.set(jobs, (performance.now() - started) / 1000);
     const rows = parse(await readFile(path.join(out, 'grades.csv'), 'utf8'), {
       columns: true,

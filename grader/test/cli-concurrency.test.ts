@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { buildConcurrencyClass, type ConcurrencyClass } from './fixtures/build-concurrency-class.js';
+import {
+  buildConcurrencyClass,
+  classCheckArgs,
+  type ConcurrencyClass,
+} from './fixtures/build-concurrency-class.js';
 import { processesMentioning } from './fixtures/processes.js';
 
 // The week-6 class of six servers through the CLI, as root: sandboxed, two at a time, TMPDIR in a 0700 folder.
@@ -31,14 +35,7 @@ const cliArgs = (out: string, jobs: number) => [
   '--import',
   'tsx',
   BIN,
-  'check',
-  fixture.submissions,
-  '--spec',
-  fixture.spec,
-  '--out',
-  out,
-  '--jobs',
-  String(jobs),
+  ...classCheckArgs(fixture, out, jobs),
 ];
 const cliEnv = () => ({ ...process.env, TMPDIR: privateTmp });
 

@@ -9,15 +9,15 @@
  * - the rate of a 10 s run with a new connection per request (divided by the run's own 10 s).
  * `--readme` writes the tables into README.md's "numbers" block.
  */
-import { type ChildProcess, execFileSync, fork, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeReadmeBlock } from '@netlab/kit';
-import { importLocustCsv, type LoadOptionsInput, type LoadResult, runLoad } from '../src/index.js';
+import { type LoadOptionsInput, type LoadResult, runLoad } from '../src/index.js';
+import { has, locust, wrk } from './anchors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'netlab-numbers-'));
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const README = new URL('../README.md', import.meta.url).pathname;
 
 interface Scripted {
@@ -58,50 +58,10 @@ interface Measured {
   note?: string;
 }
 
-function wrk(url: string, connections: number, seconds: number): Measured {
-  const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url], {
-    encoding: 'utf8',
-  });
-  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
-  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-  const errors = socket ? socket.slice(1).reduce((s, n) => s + Number(n), 0) : 0;
-  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
-  const at = (p: string) => {
-    const [, value, unit] = new RegExp(`${p}%\\s+([\\d.]+)(us|ms|s)`).exec(out) ?? [];
-    return Number(value ?? 0) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
-  };
-  const note = socket
-    ? `socket errors ${socket.slice(1).join('/')} (connect/read/write/timeout)`
-    : 'no socket errors';
-  return {
-    requests: requests + errors,
-    failures: errors + non2xx,
-    p50: at('50'),
-    p90: at('90'),
-    p99: at('99'),
-    note,
-  };
-}
-
-function locust(url: string, users: number, seconds: number, waitSec: number): Measured | null {
-  if (!has('locust')) return null;
-  const file = join(dir, `locust-${waitSec}.py`);
-  writeFileSync(
-    file,
-    [
-      'from locust import HttpUser, task, constant',
-      'class U(HttpUser):',
-      `    wait_time = constant(${waitSec})`,
-      '    @task',
-      '    def t(self):',
-      '        self.client.get("/")',
-      '',
-    ].join('\n'),
-  );
-  const prefix = join(dir, `l-${Date.now()}`);
-  const args = ['-f', file, '--headless', '-u', `${users}`, '-r', `${users}`, '-t', `${seconds}s`];
-  spawnSync('locust', [...args, '--host', url, '--csv', prefix, '--only-summary'], { stdio: 'ignore' });
-  const r = importLocustCsv(`${prefix}_stats.csv`);
+/** Locust's numbers as a row; its own failure kinds are left to its CSV. */
+function viaLocust(url: string, users: number, seconds: number, waitSec: number): Measured | null {
+  const r = locust(url, { users, seconds, waitSec, dir });
+  if (!r) return null;
   const rt = r.responseTime;
   return { requests: r.requests, failures: r.failures, p50: rt.p50, p90: rt.p90, p99: rt.p99 };
 }
@@ -133,8 +93,8 @@ async function dropping(plan: 'reset50' | 'fin50', seconds: number): Promise<str
       'netlab-loadtest -u 10',
       async (url) => ours(await runLoad({ host: url, users: 10, spawnRate: 100, runTimeSec: seconds })),
     ],
-    ['wrk -c10', async (url) => (has('wrk') ? wrk(url, 10, seconds) : null)],
-    ['Locust HttpUser -u 10', async (url) => locust(url, 10, seconds, 0)],
+    ['wrk -c10', async (url) => (has('wrk') ? wrk(url, { connections: 10, seconds }) : null)],
+    ['Locust HttpUser -u 10', async (url) => viaLocust(url, 10, seconds, 0)],
   ];
   for (const [name, run] of tools) {
     const server = await scripted(plan);
@@ -186,8 +146,8 @@ async function main(): Promise<void> {
       'netlab-loadtest -u 2',
       async (url: string) => ours(await runLoad({ host: url, users: 2, spawnRate: 100, runTimeSec: 2 })),
     ],
-    ['wrk -c2', async (url: string) => (has('wrk') ? wrk(url, 2, 2) : null)],
-    ['Locust HttpUser -u 2', async (url: string) => locust(url, 2, 2, 0)],
+    ['wrk -c2', async (url: string) => (has('wrk') ? wrk(url, { connections: 2, seconds: 2 }) : null)],
+    ['Locust HttpUser -u 2', async (url: string) => viaLocust(url, 2, 2, 0)],
   ] as const) {
     const server = await scripted('short');
     const m = await run(server.url);
@@ -220,7 +180,7 @@ async function main(): Promise<void> {
       'netlab closed: -u 2 --wait 0.01',
       (url: string) => async () => ours(await runLoad(options(url, { users: 2, wait: [0.01, 0.01] }))),
     ],
-    ['Locust HttpUser -u 100, constant(0.5)', (url: string) => async () => locust(url, 100, 12, 0.5)],
+    ['Locust HttpUser -u 100, constant(0.5)', (url: string) => async () => viaLocust(url, 100, 12, 0.5)],
   ] as const) {
     const server = await scripted('stall');
     stallRuns.push([name, make(server.url), server]);

@@ -4,17 +4,17 @@
  * and the runner's targets: ≥ 0.7× wrk's req/s, p50 within 20% of wrk's at a fixed rate, ≥ 10×
  * Locust. Loopback only, each measurement a few seconds.
  */
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@netlab/kit';
-import { importLocustCsv, runLoad } from '../src/index.js';
+import { runLoad } from '../src/index.js';
+import { has, locust, wrk } from './anchors.js';
 import { bareClientP50 } from './bare-client.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const dir = mkdtempSync(join(tmpdir(), 'netlab-bench-'));
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 async function startTarget(port: number): Promise<{ child: ChildProcess; name: string }> {
   if (has('nginx')) {
@@ -36,59 +36,11 @@ http { access_log off; keepalive_requests 1000000;
   return { child, name: 'node:http' };
 }
 
-interface WrkRun {
-  connections: number;
-  close?: boolean;
-  /** A Lua script with a `delay()`: think time per connection (see delayScript). */
-  script?: string;
-}
-
 /** wrk's think time: a script whose `delay()` is uniform in whole ms, written once per rate. */
 function delayScript(waitMs: readonly [number, number]): string {
   const script = join(dir, `delay-${waitMs[0]}-${waitMs[1]}.lua`);
   writeFileSync(script, `function delay() return math.random(${waitMs[0]}, ${waitMs[1]}) end\n`);
   return script;
-}
-
-function wrk(url: string, run: WrkRun): { rps: number; p50: number } {
-  const args = ['-t', '1', '-c', String(run.connections), '-d', `${SECONDS}s`, '--latency'];
-  if (run.close) args.push('-H', 'Connection: close');
-  if (run.script) args.push('-s', run.script);
-  const out = execFileSync('wrk', [...args, url], { encoding: 'utf8' });
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
-  const [, value, unit] = /50%\s+([\d.]+)(us|ms|s)/.exec(out) ?? [];
-  const p50 = Number(value ?? 0) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
-  return { rps, p50 };
-}
-
-function locust(url: string): number | null {
-  if (!has('locust')) return null;
-  const file = join(dir, 'locustfile.py');
-  writeFileSync(
-    file,
-    'from locust import HttpUser, task\nclass U(HttpUser):\n    @task\n    def t(self):\n        self.client.get("/")\n',
-  );
-  spawnSync(
-    'locust',
-    [
-      '-f',
-      file,
-      '--headless',
-      '-u',
-      '50',
-      '-r',
-      '50',
-      '-t',
-      `${SECONDS}s`,
-      '--host',
-      url,
-      '--csv',
-      join(dir, 'l'),
-      '--only-summary',
-    ],
-    { stdio: 'ignore' },
-  );
-  return importLocustCsv(join(dir, 'l_stats.csv')).rps;
 }
 
 const rows: string[][] = [];
@@ -174,7 +126,7 @@ async function main(): Promise<void> {
       for (const workers of [1, 2]) {
         await pair(
           `max req/s, ${keepAlive ? 'keep-alive' : 'new connection'}, --workers ${workers}`,
-          () => wrk(host, { connections: 50, close: !keepAlive }).rps,
+          () => wrk(host, { connections: 50, seconds: SECONDS, close: !keepAlive }).rps,
           `wrk -t1 -c50${keepAlive ? '' : ' close'}`,
           async () => {
             const r = await runLoad({
@@ -192,7 +144,7 @@ async function main(): Promise<void> {
       }
     }
     for (const rate of RATES) {
-      const wrkRun = { connections: rate.users, script: delayScript(rate.waitMs) };
+      const wrkRun = { connections: rate.users, seconds: SECONDS, script: delayScript(rate.waitMs) };
       const refName = `wrk -c${rate.users} delay()`;
       await pair(
         `p50 ms at ${rate.label}`,
@@ -221,7 +173,7 @@ async function main(): Promise<void> {
         LATENCY,
       );
     }
-    const locustRps = locust(host);
+    const locustRps = locust(host, { users: 50, seconds: SECONDS, waitSec: 0, dir })?.rps ?? null;
     if (locustRps === null) console.error('python3-locust not installed: no Locust HttpUser reference');
     else {
       const r = await runLoad({ host, users: 50, spawnRate: 10_000, runTimeSec: SECONDS });

@@ -14,12 +14,14 @@ export function fmtRatio(value: number): string {
   return value >= 10 ? `${value.toFixed(0)}×` : `${value.toFixed(1)}×`;
 }
 
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60]/u;
+
+/** Cells one character takes on a terminal or in a monospace face: Hangul and other wide characters two. */
+export const charCells = (ch: string): number => (WIDE.test(ch) ? 2 : 1);
+
 /** Columns of terminal width: Hangul and other wide characters take two cells. */
 export function cellWidth(text: string): number {
   let width = 0;
-  for (const ch of text)
-    width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60]/u.test(ch)
-      ? 2
-      : 1;
+  for (const ch of text) width += charCells(ch);
   return width;
 }

@@ -1,5 +1,6 @@
 /** One lab week end to end: network set-up, pre-flight, the week's measurements, every output, teardown. */
 import { mkdirSync } from 'node:fs';
+import { isLoopback } from '@netlab/kit';
 import { cpus, arch, platform, release } from 'node:os';
 import { createNetns, type Netns } from '../net/netns.js';
 import { type Preflight, preflight } from '../net/preflight.js';
@@ -85,8 +86,4 @@ export async function runLab(
   } finally {
     netns?.teardown();
   }
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host.startsWith('127.') || host === '::1' || host === '[::1]';
 }

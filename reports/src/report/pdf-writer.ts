@@ -3,6 +3,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { koreanFont, monoFont } from '../fonts.js';
+import { charCells } from '../format.js';
 import type { Table } from '../tables.js';
 
 export type Doc = InstanceType<typeof PDFDocument>;
@@ -164,17 +165,13 @@ function fitColumns(natural: number[], width: number): number[] {
   return widths.map((w) => w!);
 }
 
-/** Columns a character takes in the code font: Hangul and other wide characters two, the rest one. */
-const wide = (ch: string) =>
-  /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60]/u.test(ch);
-
 /** A source line cut into rows of at most `columns` cells; never truncated. */
 export function wrapCode(line: string, columns: number): string[] {
   const rows: string[] = [];
   let row = '';
   let used = 0;
   for (const ch of line) {
-    const w = wide(ch) ? 2 : 1;
+    const w = charCells(ch);
     if (used + w > columns) {
       rows.push(row);
       row = '';

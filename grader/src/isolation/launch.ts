@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import {
@@ -71,13 +72,23 @@ export async function launchServer(
   argv.end(options.map((a) => `${a}\0`).join(''));
   const watched = watch(child);
   const marks = { tokenEntry: `${TOKEN_VAR}=${token}\0`, pidNamespace: undefined as string | undefined };
+  // The sweep finds the run's processes by PID namespace inode; holding the namespace open keeps that inode from
+  // being reused by another student's sandbox (another job) while this run is being swept.
+  let pinned: number | null = null;
   const stop = async (prober?: Prober) => {
     await stopRun(child, marks);
+    if (pinned !== null) closeSync(pinned);
+    pinned = null;
     await prober?.close();
   };
   try {
     const info = await readInfo(child, watched.stderr);
     marks.pidNamespace = `pid:[${info['pid-namespace']}]`;
+    try {
+      pinned = openSync(`/proc/${info['child-pid']}/ns/pid`, 'r');
+    } catch {
+      // Already gone: nothing left to pin or to sweep by namespace.
+    }
     const prober = await startAgent(info['child-pid']);
     return { ...watched, prober, stop: () => stop(prober) };
   } catch (error) {

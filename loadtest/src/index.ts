@@ -15,4 +15,3 @@ export { importLocustCsv, classifyMessage } from './views/locust-import.js';
 export { exportLocustfile } from './views/locustfile.js';
 export { renderHtml } from './views/html.js';
 export { renderTable } from './views/table.js';
-export * from './charts/index.js';

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinSpec } from '@netlab/assignments';
-import { lineChartSvg } from '@netlab/loadtest';
+import { lineChartSvg } from '@netlab/charts';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { main } from '../src/cli.js';

@@ -1,4 +1,4 @@
-import { escapeXml, lineChartSvg } from '../charts/index.js';
+import { escapeXml, lineChartSvg } from '@netlab/charts';
 import type { LoadResult } from '../result.js';
 import { loadLine, renderTable } from './table.js';
 

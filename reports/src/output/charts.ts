@@ -1,11 +1,6 @@
 /** Which charts a lab run gets, as SVG documents built from the results. */
-import {
-  barChartSvg,
-  type LineSeries,
-  type LoadResult,
-  lineChartSvg,
-  type TimelinePoint,
-} from '@netlab/loadtest';
+import { barChartSvg, type LineSeries, lineChartSvg } from '@netlab/charts';
+import type { LoadResult, TimelinePoint } from '@netlab/loadtest';
 import { fmtInt, fmtMs } from '../format.js';
 import { comparable, findRun, metric, metricValue, subjectsOf, successes } from '../metrics.js';
 import { type LabResults, ScenarioName, type StressRun } from '../results.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatValue, niceTicks, tickFormat } from '../../src/charts/index.js';
+import { formatValue, niceTicks, tickFormat } from '../src/index.js';
 
 describe('niceTicks', () => {
   it.each([

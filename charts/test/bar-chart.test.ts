@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { barChartSvg } from '../../src/charts/index.js';
+import { barChartSvg } from '../src/index.js';
 import { byClass, findAll, parseSvg } from './svg-tree.js';
 
 const models = ['single', 'multiprocess', 'prefork', 'multithread', 'threadpool', 'select'];

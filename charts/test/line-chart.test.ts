@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { lineChartSvg } from '../../src/charts/index.js';
+import { lineChartSvg } from '../src/index.js';
 import { byClass, findAll, parseSvg } from './svg-tree.js';
 
 const ramp = (scale: number): [number, number][] => Array.from({ length: 10 }, (_, s) => [s, s * scale]);

@@ -3,7 +3,7 @@ import { CodedError, errorCatalogue } from '@netlab/kit';
 /**
  * Every failure a user can cause: its exit status and what it means. The kit's convention: 0 a result
  * (however bad for the server), 1 an unexpected internal error, 2 bad input (flags, URL, scenario,
- * CSV, output path), 3 an environment that cannot do it, 130 interrupted. README.md lists each code
+ * CSV, output path), 3 an environment that cannot do it, 99 a threshold not met, 130 interrupted. README.md lists each code
  * (a test checks it).
  */
 export const LOADTEST_ERRORS = {
@@ -14,9 +14,17 @@ export const LOADTEST_ERRORS = {
   },
   LOADTEST_CSV_INVALID: { exit: 2, meaning: 'an imported file is not Locust CSV' },
   LOADTEST_FILE_UNREADABLE: { exit: 2, meaning: 'a scenario or CSV file cannot be read' },
+  LOADTEST_THRESHOLD_INVALID: {
+    exit: 2,
+    meaning: 'a --threshold (or scenario thresholds:) expression is not METRIC<VALUE',
+  },
   LOADTEST_TARGET_UNREACHABLE: {
     exit: 3,
     meaning: 'nothing answered: every connection was refused (the table is still printed and written)',
+  },
+  LOADTEST_THRESHOLD_FAILED: {
+    exit: 99,
+    meaning: "a threshold was not met (k6's exit code; the table marks it ✗, the JSON has thresholds)",
   },
 } as const satisfies Record<string, { exit: number; meaning: string }>;
 

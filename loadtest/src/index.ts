@@ -13,5 +13,6 @@ export { judgeGenerator, type GeneratorSample } from './generator-monitor.js';
 export { writeLocustCsv, statsCsv, historyCsv, failuresCsv } from './views/locust-csv.js';
 export { importLocustCsv, classifyMessage } from './views/locust-import.js';
 export { exportLocustfile } from './views/locustfile.js';
+export { judgeThresholds, parseThreshold, type Threshold } from './thresholds.js';
 export { renderHtml } from './views/html.js';
 export { renderTable } from './views/table.js';

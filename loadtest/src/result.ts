@@ -83,6 +83,10 @@ export const FailureRow = z.object({
 });
 export type FailureRow = z.infer<typeof FailureRow>;
 
+/** One `--threshold` judged on the run: its value in the metric's unit (ms, %, req/s). */
+export const ThresholdOutcome = z.object({ expr: z.string(), value: z.number(), passed: z.boolean() });
+export type ThresholdOutcome = z.infer<typeof ThresholdOutcome>;
+
 /**
  * What a load run measured. The JSON written by `--json` is exactly this object;
  * `reports` and the lab read it back through `LoadResult.parse`. The definitions behind each number
@@ -126,6 +130,8 @@ const LoadResultFields = z.object({
   generatorNote: z.string().nullable(),
   engine: z.string(),
   stoppedBy: z.enum(['time', 'requests', 'failure', 'interrupt']),
+  /** The `--threshold` marks judged on this result, when any were given. */
+  thresholds: z.array(ThresholdOutcome).optional(),
 });
 
 /**

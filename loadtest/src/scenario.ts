@@ -20,7 +20,11 @@ export const Task = z.object({
 export type Task = z.infer<typeof Task>;
 export type TaskInput = z.input<typeof Task>;
 
-export const Scenario = z.object({ tasks: z.array(Task).min(1, 'a scenario needs at least one task') });
+export const Scenario = z.object({
+  tasks: z.array(Task).min(1, 'a scenario needs at least one task'),
+  /** Pass/fail marks, as `--threshold` takes them (`p95<500ms`). */
+  thresholds: z.array(z.string()).default([]),
+});
 export type Scenario = z.infer<typeof Scenario>;
 
 /** Every problem of a zod error on one line, each naming where it is. */

@@ -1,24 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { type Io, LOADTEST_ERRORS, main } from '../src/index.js';
-
-function io(overrides: Partial<Io> = {}): Io & { text: { out: string; err: string } } {
-  const text = { out: '', err: '' };
-  return {
-    text,
-    out: (t) => {
-      text.out += t;
-    },
-    err: (t) => {
-      text.err += t;
-    },
-    tty: false,
-    onInterrupt: () => {},
-    exit: () => {},
-    ...overrides,
-  };
-}
+import { LOADTEST_ERRORS, main } from '../src/index.js';
+import { memoryIo as io } from './helpers/memory-io.js';
 
 describe('error catalogue', () => {
   it('the README lists every code with its exit status and meaning', () => {

@@ -4,6 +4,7 @@ import { parseDuration } from '../duration.js';
 import { LoadtestError } from '../errors.js';
 import type { LoadOptionsInput } from '../options.js';
 import { parseScenario, type Scenario } from '../scenario.js';
+import { parseThreshold, type Threshold } from '../thresholds.js';
 
 export interface Outputs {
   csv?: string;
@@ -12,8 +13,8 @@ export interface Outputs {
 }
 
 export type Command =
-  | { kind: 'run'; options: LoadOptionsInput; outputs: Outputs; quiet: boolean }
-  | { kind: 'import'; files: string[]; outputs: Outputs }
+  | { kind: 'run'; options: LoadOptionsInput; outputs: Outputs; quiet: boolean; thresholds: Threshold[] }
+  | { kind: 'import'; files: string[]; outputs: Outputs; thresholds: Threshold[] }
   | { kind: 'export-locust'; scenario: Scenario; wait: [number, number] }
   | { kind: 'help' };
 
@@ -39,6 +40,7 @@ const FLAGS = {
   'arrival-rate': { type: 'string' },
   'ramp-to': { type: 'string' },
   quiet: { type: 'boolean' },
+  threshold: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -81,17 +83,20 @@ export function parseCommand(argv: readonly string[]): Command {
   const outputs: Outputs = { csv: v.csv, json: v.json, html: v.html };
   const [sub, ...rest] = positionals;
   const wait = v.wait === undefined ? undefined : parseWait(v.wait);
+  const scenario = v.scenario ? readScenario(v.scenario) : undefined;
+  const thresholds = [...(scenario?.thresholds ?? []), ...(v.threshold ?? [])].map(parseThreshold);
   if (sub === 'import') {
     if (rest.length === 0) throw invalid('import needs PREFIX_stats.csv file(s)');
     if (rest.length > 1 && (outputs.csv || outputs.html))
       throw invalid('--csv and --html take one imported file');
-    return { kind: 'import', files: rest, outputs };
+    return { kind: 'import', files: rest, outputs, thresholds };
   }
   if (sub === 'export-locust') {
-    const scenario = v.scenario
-      ? readScenario(v.scenario)
-      : parseScenario(`- path: ${JSON.stringify(v.path ?? '/')}`);
-    return { kind: 'export-locust', scenario, wait: wait ?? [0, 0] };
+    return {
+      kind: 'export-locust',
+      scenario: scenario ?? parseScenario(`- path: ${JSON.stringify(v.path ?? '/')}`),
+      wait: wait ?? [0, 0],
+    };
   }
   if (sub !== undefined) throw invalid(`unknown command "${sub}"; commands are import and export-locust`);
   if (v.host === undefined) throw invalid('--host is required, e.g. --host http://127.0.0.1:8080');
@@ -103,7 +108,7 @@ export function parseCommand(argv: readonly string[]): Command {
     requests: number('--requests', v.requests),
     wait,
     path: v.path,
-    tasks: v.scenario ? readScenario(v.scenario).tasks : undefined,
+    tasks: scenario?.tasks,
     timeoutSec: v.timeout === undefined ? undefined : parseDuration(v.timeout, '--timeout'),
     stopOnFailure: v['stop-on-failure'],
     workers: number('--workers', v.workers),
@@ -113,7 +118,7 @@ export function parseCommand(argv: readonly string[]): Command {
     rampTo: number('--ramp-to', v['ramp-to']),
     engine: v.engine as LoadOptionsInput['engine'],
   };
-  return { kind: 'run', options, outputs, quiet: v.quiet ?? false };
+  return { kind: 'run', options, outputs, quiet: v.quiet ?? false, thresholds };
 }
 
 export const USAGE = `netlab-loadtest: Locust's model and outputs on a fast engine
@@ -122,13 +127,15 @@ export const USAGE = `netlab-loadtest: Locust's model and outputs on a fast engi
                   [--path /] [--scenario file.yaml] [--timeout 10s] [--stop-on-failure]
                   [--csv PREFIX] [--json FILE] [--html FILE] [--workers N] [--quiet]
                   [--engine auto|autocannon|lenient] [--no-keep-alive] [--no-follow]
-                  [--arrival-rate R [--ramp-to R2]]
+                  [--arrival-rate R [--ramp-to R2]] [--threshold EXPR]…
 
   Closed model (default): -u users loop request → wait. Open model: --arrival-rate R requests/s
   start on schedule whatever the responses, over a pool of -u connections; response times run
   from each request's scheduled time (coordinated omission counted in).
+  --threshold (repeatable, k6's vocabulary): p50|p90|p95|p99|avg|max<N ms|s, failures<N%, rps>N.
   netlab-loadtest import PREFIX_stats.csv … [--json FILE] [--csv PREFIX] [--html FILE]
   netlab-loadtest export-locust [--scenario file.yaml] [--wait a,b] > locustfile.py
 
-Exit codes: 0 a result, 1 internal error, 2 invalid input, 3 nothing answered, 130 interrupted.
+Exit codes: 0 a result, 1 internal error, 2 invalid input, 3 nothing answered,
+99 a threshold not met, 130 interrupted.
 `;

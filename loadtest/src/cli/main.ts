@@ -1,6 +1,7 @@
 import { errorLine, exitCodeFor, LoadtestError } from '../errors.js';
 import type { LoadResult } from '../result.js';
 import { runLoad } from '../run-load.js';
+import { judgeThresholds, type Threshold } from '../thresholds.js';
 import { importLocustCsv } from '../views/locust-import.js';
 import { exportLocustfile } from '../views/locustfile.js';
 import { progressLine } from '../views/progress-line.js';
@@ -30,6 +31,18 @@ function unreachable(result: LoadResult): LoadtestError | null {
   );
 }
 
+/** Judges the thresholds into the result; the error to end with when any failed. */
+function judge(result: LoadResult, thresholds: readonly Threshold[]): LoadtestError | null {
+  if (thresholds.length === 0) return null;
+  result.thresholds = judgeThresholds(result, thresholds);
+  const failed = result.thresholds.filter((t) => !t.passed);
+  if (failed.length === 0) return null;
+  return new LoadtestError(
+    'LOADTEST_THRESHOLD_FAILED',
+    `${failed.length} of ${thresholds.length} threshold(s) not met: ${failed.map((t) => `${t.expr} (${t.value})`).join(', ')}`,
+  );
+}
+
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const command = parseCommand(argv);
   if (command.kind === 'help') {
@@ -43,8 +56,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (command.kind === 'import') {
     checkOutputs(command.outputs);
     const results = command.files.map(importLocustCsv);
+    const missed = results.map((r) => judge(r, command.thresholds)).find((e) => e !== null);
     for (const r of results) io.out(`${r.target}\n${renderTable(r)}\n`);
     await writeOutputs(command.outputs, results);
+    if (missed) throw missed;
     return 0;
   }
   checkOutputs(command.outputs);
@@ -62,11 +77,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       : (p) => io.err(io.tty ? `\r\x1b[K${progressLine(p)}` : `${progressLine(p)}\n`),
   });
   if (io.tty && !command.quiet) io.err('\n');
+  const missed = judge(result, command.thresholds);
   io.out(renderTable(result));
   const written = await writeOutputs(command.outputs, [result]);
   if (written.length > 0 && !command.quiet) io.err(`wrote ${written.join(', ')}\n`);
   if (result.stoppedBy === 'interrupt') return 130;
-  const problem = unreachable(result);
+  const problem = unreachable(result) ?? missed;
   if (problem) throw problem;
   return 0;
 }

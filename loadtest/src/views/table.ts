@@ -1,4 +1,5 @@
 import type { EndpointStats, LoadResult } from '../result.js';
+import { thresholdUnit } from '../thresholds.js';
 
 const COLUMNS = [
   'Type',
@@ -106,5 +107,10 @@ export function renderTable(result: LoadResult): string {
     );
   }
   if (result.generatorNote) out.push(result.generatorNote);
+  if (result.thresholds?.length) {
+    out.push('thresholds:');
+    for (const t of result.thresholds)
+      out.push(`  ${t.passed ? '✓' : '✗'} ${t.expr}  (measured ${t.value}${thresholdUnit(t.expr)})`);
+  }
   return `${out.join('\n')}\n`;
 }

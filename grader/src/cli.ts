@@ -5,12 +5,12 @@ import { checkClass } from './check-class.js';
 import { describeError, EXIT_OK, exitCodeFor, GraderError } from './errors.js';
 import { progressReporter } from './outputs/progress.js';
 import { terminalSummary } from './outputs/summary.js';
-import { publishGrades } from './publish.js';
+import { publishGrades, publishNote } from './publish.js';
 
 export const USAGE = `usage:
   grader check <submissions-dir> --assignment <week2|week3|week5|week6> [--spec <file>] [--out <dir>]
                [--roster <csv>] [--extensions <csv>] [--server-timeout <seconds>] [--jobs <n>] [--no-run]
-  grader publish <out-dir>/grades.csv --out <file.xlsx|file.csv>
+  grader publish <out-dir>/grades.csv --out <file.xlsx|file.csv> [--with-flags]
   grader spec <week>`;
 
 export interface CliIo {
@@ -90,12 +90,16 @@ async function check(args: string[], io: CliIo): Promise<void> {
 }
 
 async function publish(args: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parse(args, { out: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    out: { type: 'string' },
+    'with-flags': { type: 'boolean', default: false },
+  });
   const [grades] = positionals;
   if (!grades || !values.out)
     throw new GraderError('GRADER_USAGE', `publish needs <grades.csv> --out <file.xlsx|.csv>\n${USAGE}`);
-  const rows = await publishGrades(fromCaller(grades), fromCaller(values.out as string));
-  io.stdout.write(`published ${rows.length} rows to ${values.out}\n`);
+  const o = { withFlags: values['with-flags'] as boolean };
+  const rows = await publishGrades(fromCaller(grades), fromCaller(values.out as string), o);
+  io.stdout.write(`published ${rows.length} rows to ${values.out}; ${publishNote(o)}\n`);
 }
 
 function spec(args: string[], io: CliIo): void {

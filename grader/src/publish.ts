@@ -1,20 +1,32 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { GraderError } from './errors.js';
+import { readGradesCsv } from './grades-file.js';
 import { writeFileAtomic } from './outputs/atomic-write.js';
 import type { GradeRow } from './outputs/grade-rows.js';
 import { gradesCsv } from './outputs/grades-csv.js';
-import { PUBLISH_SHEET_COLUMNS } from './outputs/grade-sheet.js';
+import { publishSheetColumns } from './outputs/grade-sheet.js';
 import { sheetXlsx } from './outputs/sheet-xlsx.js';
 import { maskName, maskStudentId } from './mask.js';
 
-export type PublishedRow = Omit<GradeRow, 'notes'>;
+export type PublishedRow = Partial<GradeRow> & Omit<GradeRow, 'flags' | 'notes'>;
 
-const REQUIRED = ['student_id', 'name', 'score', 'max_points', 'late_days', 'flags'] as const;
+export interface PublishOptions {
+  /** Keep flags and notes (ids and the student's own name in notes masked); left out by default. */
+  withFlags?: boolean;
+}
 
-/** Masks ids and names, drops notes, sorts by the real id (so the order matches the TA's sheet). */
-export function publishRows(rows: GradeRow[]): PublishedRow[] {
+/**
+ * What a posted sheet says about what it leaves out. Flags are left out by default because beside a masked id
+ * in a class whose ids share a prefix, `COPY` can still name the student.
+ */
+export function publishNote(o: PublishOptions): string {
+  return o.withFlags
+    ? 'flags and notes included (--with-flags); ids and names in notes are masked'
+    : 'flags and notes left out (a flag such as COPY beside a masked id can still name a student); pass --with-flags to include them';
+}
+
+/** Masks ids and names, sorts by the real id (so the order matches the TA's sheet); flags and notes on request. */
+export function publishRows(rows: GradeRow[], o: PublishOptions = {}): PublishedRow[] {
   return [...rows]
     .sort((a, b) => (a.student_id < b.student_id ? -1 : a.student_id > b.student_id ? 1 : 0))
     .map((r) => ({
@@ -23,52 +35,35 @@ export function publishRows(rows: GradeRow[]): PublishedRow[] {
       score: r.score,
       max_points: r.max_points,
       late_days: r.late_days,
-      flags: r.flags,
+      ...(o.withFlags ? { flags: r.flags, notes: maskNotes(r) } : {}),
     }));
 }
 
-export async function readGradesCsv(file: string): Promise<GradeRow[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new GraderError(
-      'GRADER_INPUT_MISSING',
-      `${file} cannot be read: pass the grades.csv written by grader check`,
-    );
-  }
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, { columns: true, bom: true, skip_empty_lines: true });
-  } catch (error) {
-    throw new GraderError(
-      'GRADER_CSV_INVALID',
-      `${file} is not valid CSV: ${(error as Error).message.split('\n')[0]}`,
-    );
-  }
-  const header = Object.keys(rows[0] ?? {});
-  const missing = REQUIRED.filter((c) => rows.length && !header.includes(c));
-  if (missing.length) {
-    throw new GraderError(
-      'GRADER_CSV_INVALID',
-      `${file} lacks column(s) ${missing.join(', ')}: pass the grades.csv written by grader check`,
-    );
-  }
-  return rows.map(
-    (r) =>
-      ({ ...Object.fromEntries(REQUIRED.map((c) => [c, r[c] ?? ''])), notes: r.notes ?? '' }) as GradeRow,
-  );
+/** Ids (runs of 5+ digits, as discovery reads them) and the student's own name, masked wherever they appear. */
+function maskNotes(r: GradeRow): string {
+  const masked = r.notes.replace(/\d{5,}/g, (id) => maskStudentId(id));
+  return r.name.trim() ? masked.replaceAll(r.name.trim(), maskName(r.name)) : masked;
 }
 
 /** Writes the masked sheet as .xlsx or .csv, chosen by the output's extension. */
-export async function publishGrades(gradesFile: string, outFile: string): Promise<PublishedRow[]> {
+export async function publishGrades(
+  gradesFile: string,
+  outFile: string,
+  o: PublishOptions = {},
+): Promise<PublishedRow[]> {
   const ext = path.extname(outFile).toLowerCase();
   if (ext !== '.xlsx' && ext !== '.csv') {
     throw new GraderError('GRADER_USAGE', `--out ${outFile}: use a .xlsx or .csv file name`);
   }
-  const rows = publishRows(await readGradesCsv(gradesFile));
+  const rows = publishRows(await readGradesCsv(gradesFile), o);
+  const columns = publishSheetColumns(o.withFlags ?? false);
   const data =
-    ext === '.csv' ? gradesCsv(rows, REQUIRED) : await sheetXlsx('grades', PUBLISH_SHEET_COLUMNS, rows);
+    ext === '.csv'
+      ? gradesCsv(
+          rows as Record<string, string>[],
+          columns.map((c) => c.key),
+        )
+      : await sheetXlsx('grades', columns, rows as Record<string, string>[], publishNote(o));
   await writeFileAtomic(outFile, data);
   return rows;
 }

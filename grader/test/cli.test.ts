@@ -175,28 +175,20 @@ describe('grader check on a class of 13', () => {
       columns: true,
       bom: true,
     });
-    expect(Object.keys(rows[0] ?? {})).toEqual([
-      'student_id',
-      'name',
-      'score',
-      'max_points',
-      'late_days',
-      'flags',
-    ]);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['student_id', 'name', 'score', 'max_points', 'late_days']);
     expect(rows[7]).toEqual({
       student_id: '2019****08',
       name: '윤*호',
       score: '0',
       max_points: '10',
       late_days: '0',
-      flags: 'COPY',
     });
     const xlsxOut = path.join(root, 'posted.xlsx');
     expect(await main(['publish', path.join(outDir, 'grades.csv'), '--out', xlsxOut], io)).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsxOut);
     const values = wb.worksheets[0]?.getRow(4).values as unknown[];
-    expect(values.slice(1)).toEqual(['2019****03', '박*훈', 9, 10, 1, 'LATE']);
+    expect(values.slice(1)).toEqual(['2019****03', '박*훈', 9, 10, 1]);
     expect(JSON.stringify(wb.worksheets[0]?.getSheetValues())).not.toContain('2019000009');
   });
 });

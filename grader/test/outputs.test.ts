@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../src/outputs/atomic-write.js';
 import { gradesCsv } from '../src/outputs/grades-csv.js';
 import { similarityCsv } from '../src/outputs/similarity-csv.js';
 import { orderForReview, similarityHtml } from '../src/outputs/similarity-html.js';
-import { publishRows, readGradesCsv } from '../src/publish.js';
+import { publishRows } from '../src/publish.js';
 import { useTempDir } from './fixtures/temp-dir.js';
 
 const tmp = useTempDir('out');
@@ -30,37 +30,25 @@ describe('grades.csv', () => {
 });
 
 describe('publish rows', () => {
-  it('masks ids and names, drops notes and sorts by id', () => {
+  it('masks ids and names, leaves out flags and notes, and sorts by id', () => {
     const rows = publishRows([
       row('2017000002', '김철', 'COPY', 'copy of 2017000001'),
       row('2017000001', 'Alice Kim'),
     ]);
     expect(rows).toEqual([
-      {
-        student_id: '2017****01',
-        name: 'A***e K*m',
-        score: '7.5',
-        max_points: '10',
-        late_days: '0',
-        flags: '',
-      },
-      {
-        student_id: '2017****02',
-        name: '김*',
-        score: '7.5',
-        max_points: '10',
-        late_days: '0',
-        flags: 'COPY',
-      },
+      { student_id: '2017****01', name: 'A***e K*m', score: '7.5', max_points: '10', late_days: '0' },
+      { student_id: '2017****02', name: '김*', score: '7.5', max_points: '10', late_days: '0' },
     ]);
   });
 
-  it('refuses a CSV that is not a grades.csv, naming the missing columns', async () => {
-    const file = path.join(tmp(), 'other.csv');
-    await writeFile(file, 'id,points\n1,2\n');
-    await expect(readGradesCsv(file)).rejects.toThrow(
-      /lacks column\(s\) student_id, name, score, max_points, late_days, flags/,
+  it('keeps flags and notes with --with-flags, ids and the own name in notes masked', () => {
+    const [r] = publishRows(
+      [row('2017000002', '김철수', 'COPY', 'copy of 2017000001; CN_6_2017000002_김철수.pdf')],
+      {
+        withFlags: true,
+      },
     );
+    expect(r).toMatchObject({ flags: 'COPY', notes: 'copy of 2017****01; CN_6_2017****02_김*수.pdf' });
   });
 });
 

@@ -10,5 +10,9 @@ export const GRADE_SHEET_COLUMNS: SheetColumn[] = [
   { key: 'notes', header: 'notes', width: 80 },
 ];
 
-/** What `grader publish` posts: no names in full, no notes (they name other students). */
-export const PUBLISH_SHEET_COLUMNS: SheetColumn[] = GRADE_SHEET_COLUMNS.filter((c) => c.key !== 'notes');
+/** What `grader publish` posts: masked ids and names, scores; flags and notes only when asked for. */
+export function publishSheetColumns(withFlags: boolean): SheetColumn[] {
+  return withFlags
+    ? GRADE_SHEET_COLUMNS
+    : GRADE_SHEET_COLUMNS.filter((c) => c.key !== 'flags' && c.key !== 'notes');
+}

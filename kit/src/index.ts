@@ -5,3 +5,12 @@ export { isLoopback } from './loopback.js';
 export { flagName, formatPath, zodIssuesLine } from './zod-issues.js';
 export { writeReadmeBlock } from './readme-block.js';
 export { CodedError, type ErrorEntry, errorCatalogue } from './error-catalogue.js';
+export {
+  type GroupCommand,
+  groupToken,
+  howItEnded,
+  outputTail,
+  type ProcessGroup,
+  signalGroup,
+  spawnGroup,
+} from './process-group.js';

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { chown, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SubmittedFile } from '../submissions/discover.js';
@@ -63,8 +62,6 @@ export function prlimitArgs(limits: SandboxLimits): string[] {
 
 /** Carried in the environment of everything a run starts, to find processes that left the group. */
 export const TOKEN_VAR = 'NETLAB_GRADER_RUN';
-
-export const newToken = () => randomBytes(8).toString('hex');
 
 /** A minimal environment: no variable of the grader's reaches student code. */
 export function sandboxEnv(home: string, token: string): Record<string, string> {

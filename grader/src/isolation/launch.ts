@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { groupToken, type ProcessGroup, spawnGroup } from '@netlab/kit';
 import {
   NOBODY,
-  newToken,
   prlimitArgs,
   runAsNobody,
   type SandboxLimits,
@@ -35,20 +35,21 @@ export async function launchServer(
   limits: SandboxLimits,
   isolation: Isolation,
 ): Promise<Launched> {
-  const token = newToken();
+  const token = groupToken();
   const cwd = path.posix.dirname(entry) === '.' ? '' : path.posix.dirname(entry);
   const file = path.posix.basename(entry);
   if (isolation.kind === 'none') {
     const dir = path.join(copyDir, ...cwd.split('/').filter(Boolean));
-    const child = spawn('prlimit', [...prlimitArgs(limits), '--', isolation.python, '-u', file], {
+    const group = spawnGroup({
+      command: 'prlimit',
+      args: [...prlimitArgs(limits), '--', isolation.python, '-u', file],
       cwd: dir,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
       env: sandboxEnv(dir, token),
       ...(runAsNobody() ? { uid: NOBODY, gid: NOBODY } : {}),
+      keepBytes: TAIL_BYTES,
     });
-    const stop = () => stopRun(child, { tokenEntry: `${TOKEN_VAR}=${token}\0` });
-    return { ...watch(child), prober: localProber, stop };
+    const stop = () => stopRun(group, { tokenEntry: `${TOKEN_VAR}=${token}\0` });
+    return { ...watch(group), prober: localProber, stop };
   }
   const { options, command } = bwrapArgs({
     copyDir,
@@ -63,26 +64,28 @@ export async function launchServer(
   // prlimit sets the limits and execs bwrap, so bwrap's parent (for --die-with-parent) is this process. The options
   // go through a pipe (`--args`): the sandbox's first process is bwrap, and a student reading its /proc/1/cmdline
   // should find no host path or token there.
-  const child = spawn('prlimit', [...prlimitArgs(limits), '--', 'bwrap', '--args', '4', '--', ...command], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+  const group = spawnGroup({
+    command: 'prlimit',
+    args: [...prlimitArgs(limits), '--', 'bwrap', '--args', '4', '--', ...command],
+    extraPipes: 2,
+    keepBytes: TAIL_BYTES,
   });
-  const argv = child.stdio[4] as Writable;
+  const argv = group.child.stdio[4] as Writable;
   argv.on('error', () => {});
   argv.end(options.map((a) => `${a}\0`).join(''));
-  const watched = watch(child);
+  const watched = watch(group);
   const marks = { tokenEntry: `${TOKEN_VAR}=${token}\0`, pidNamespace: undefined as string | undefined };
   // The sweep finds the run's processes by PID namespace inode; holding the namespace open keeps that inode from
   // being reused by another student's sandbox (another job) while this run is being swept.
   let pinned: number | null = null;
   const stop = async (prober?: Prober) => {
-    await stopRun(child, marks);
+    await stopRun(group, marks);
     if (pinned !== null) closeSync(pinned);
     pinned = null;
     await prober?.close();
   };
   try {
-    const info = await readInfo(child, watched.stderr);
+    const info = await readInfo(group);
     marks.pidNamespace = `pid:[${info['pid-namespace']}]`;
     try {
       pinned = openSync(`/proc/${info['child-pid']}/ns/pid`, 'r');
@@ -94,42 +97,25 @@ export async function launchServer(
   } catch (error) {
     // A server that dies at once takes its namespace with it before the agent can enter: that is the student's
     // exit (reported with its stderr), not a fault of the grader.
-    if (await ended(child, watched, 1000)) return { ...watched, prober: goneProber, stop: () => stop() };
+    if (await ended(group, 1000)) return { ...watched, prober: goneProber, stop: () => stop() };
     await stop();
     throw error;
   }
 }
 
 /** Whether the run has ended, or does within `ms`. */
-async function ended(child: ChildProcess, watched: Pick<Launched, 'exit'>, ms: number): Promise<boolean> {
-  if (watched.exit() !== undefined) return true;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    child.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  return watched.exit() !== undefined;
+async function ended(group: ProcessGroup, ms: number): Promise<boolean> {
+  const ac = new AbortController();
+  await Promise.race([group.closed, sleep(ms, undefined, { signal: ac.signal }).catch(() => undefined)]);
+  ac.abort();
+  return group.ended() !== undefined;
 }
 
 const TAIL_BYTES = 2000;
 
-/** Collects the exit and the stderr tail from the first moment (a crash at start-up is the feedback's best line). */
-function watch(child: ChildProcess): Pick<Launched, 'exit' | 'stderr'> {
-  let stderr = '';
-  let exit: string | undefined;
-  child.stderr?.on('data', (c: Buffer) => {
-    stderr = (stderr + c.toString('utf8')).slice(-TAIL_BYTES);
-  });
-  child.stdout?.resume();
-  child.on('close', (code, signal) => {
-    exit = signal ? `killed by ${signal}` : `exited with code ${code}`;
-  });
-  child.on('error', (e) => {
-    exit = `could not start (${e.message})`;
-  });
-  return { exit: () => exit, stderr: () => stderr };
+/** The exit and the stderr tail, kept from the first moment (a crash at start-up is the feedback's best line). */
+function watch(group: ProcessGroup): Pick<Launched, 'exit' | 'stderr'> {
+  return { exit: group.ended, stderr: group.stderr };
 }
 
 interface BwrapInfo {
@@ -138,7 +124,8 @@ interface BwrapInfo {
 }
 
 /** bwrap's `--info-fd` JSON: the sandbox's first process (its network namespace is the student's) and namespaces. */
-function readInfo(child: ChildProcess, stderr: () => string): Promise<BwrapInfo> {
+function readInfo(group: ProcessGroup): Promise<BwrapInfo> {
+  const { child, stderr } = group;
   return new Promise((resolve, reject) => {
     let text = '';
     const info = child.stdio[3] as Readable;
@@ -163,25 +150,11 @@ function readInfo(child: ChildProcess, stderr: () => string): Promise<BwrapInfo>
  * process still carrying the token or living in the sandbox's PID namespace.
  */
 async function stopRun(
-  child: ChildProcess,
+  group: ProcessGroup,
   marks: { tokenEntry: string; pidNamespace?: string },
   waitMs = 5000,
 ) {
-  const pgid = child.pid;
-  if (pgid === undefined) return;
-  const until = Date.now() + waitMs;
-  while (signalGroup(pgid, 0) && Date.now() < until) {
-    signalGroup(pgid, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  if (group.pid === undefined) return;
+  await group.stop({ graceMs: 0, killWaitMs: waitMs });
   await sweepRun(marks, waitMs);
-}
-
-function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -2,7 +2,8 @@
 import { LabError, messageOf } from '../errors.js';
 import type { Netns } from '../net/netns.js';
 import { tcpConnectTime } from '../net/tcp-probe.js';
-import { outputTail, type RunningServer, type ServerCommand, startServer } from '../process/supervisor.js';
+import { outputTail } from '@netlab/kit';
+import { type RunningServer, type ServerCommand, startServer } from '../process/supervisor.js';
 
 /**
  * The numbers are in by the time a server is stopped; a server still draining a backlog of queued connections after

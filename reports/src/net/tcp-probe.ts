@@ -1,5 +1,4 @@
 import { connect } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Milliseconds to open (then close) a TCP connection, or the connection error. */
 export function tcpConnectTime(host: string, port: number, timeoutMs = 3000): Promise<number> {
@@ -17,25 +16,4 @@ export function tcpConnectTime(host: string, port: number, timeoutMs = 3000): Pr
       reject(error);
     });
   });
-}
-
-/** Polls until something accepts on host:port; `alive()` false (e.g. the process died) or the deadline stops it. */
-export async function waitForPort(
-  host: string,
-  port: number,
-  deadlineMs: number,
-  alive: () => boolean,
-): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  let last: unknown;
-  while (Date.now() < until && alive()) {
-    try {
-      await tcpConnectTime(host, port, 1000);
-      return;
-    } catch (error) {
-      last = error;
-      await sleep(100);
-    }
-  }
-  throw last instanceof Error ? last : new Error(`nothing listening on ${host}:${port}`);
 }

@@ -14,6 +14,8 @@ export interface CheckClassOptions {
   outDir: string;
   rosterFile?: string;
   extensionsFile?: string;
+  /** Earlier classes' submissions folders (`--against`); their index is kept in `<outDir>/prior-index/`. */
+  against?: string[];
   /** Seconds a student's server gets to open its port. */
   serverTimeoutSeconds?: number;
   runServers?: boolean;
@@ -37,6 +39,8 @@ export async function checkClass(o: CheckClassOptions): Promise<{ result: ClassR
     template,
     roster,
     extensions,
+    against: o.against,
+    priorCacheDir: path.join(o.outDir, 'prior-index'),
     runServers: o.runServers,
     serverRun: o.serverTimeoutSeconds ? { startTimeoutMs: o.serverTimeoutSeconds * 1000 } : {},
     jobs: o.jobs,

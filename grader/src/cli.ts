@@ -10,6 +10,7 @@ import { publishGrades, publishNote } from './publish.js';
 export const USAGE = `usage:
   grader check <submissions-dir> --assignment <week2|week3|week5|week6> [--spec <file>] [--out <dir>]
                [--roster <csv>] [--extensions <csv>] [--server-timeout <seconds>] [--jobs <n>] [--no-run]
+               [--against <earlier class's submissions-dir>]...
   grader publish <out-dir>/grades.csv --out <file.xlsx|file.csv> [--with-flags]
   grader spec <week>`;
 
@@ -62,6 +63,7 @@ async function check(args: string[], io: CliIo): Promise<void> {
     'server-timeout': { type: 'string' },
     jobs: { type: 'string' },
     'no-run': { type: 'boolean', default: false },
+    against: { type: 'string', multiple: true, default: [] },
   });
   const [dir] = positionals;
   if (!dir) throw new GraderError('GRADER_USAGE', `check needs the submissions folder\n${USAGE}`);
@@ -80,6 +82,7 @@ async function check(args: string[], io: CliIo): Promise<void> {
     outDir: fromCaller(values.out as string),
     rosterFile: fromCaller(values.roster as string | undefined),
     extensionsFile: fromCaller(values.extensions as string | undefined),
+    against: (values.against as string[]).map((dir) => fromCaller(dir)),
     serverTimeoutSeconds: timeout,
     runServers: !values['no-run'],
     jobs,

@@ -10,7 +10,14 @@ import { GraderError } from './errors.js';
 import { type Flag, sortFlags } from './flags.js';
 import { type StudentContext, gradeStudent, type StudentFindings } from './grade-student.js';
 import { computeScore, type ScoreBreakdown } from './score.js';
-import { compareSubmissions, type PairScore, type SourceFile } from './similarity/index.js';
+import { readPriorYears } from './prior-years.js';
+import {
+  compareClass,
+  type PairScore,
+  type PriorIndexInfo,
+  type SourceFile,
+  type Submission,
+} from './similarity/index.js';
 import { type ExtensionRow, ManifestRow, type RosterRow, readClassCsv } from './submissions/class-csv.js';
 import { discoverSubmissions } from './submissions/discover.js';
 import { submissionTime } from './submissions/submission-time.js';
@@ -23,6 +30,10 @@ export interface GradeClassOptions {
   template?: SourceFile[];
   roster?: RosterRow[];
   extensions?: ExtensionRow[];
+  /** Earlier classes' submissions folders: every student is compared with each of their submissions. */
+  against?: string[];
+  /** Where the tokenised prior corpus is kept between runs (keyed by content). */
+  priorCacheDir?: string;
   /** Run each student's server (default true); false reads the code only. */
   runServers?: boolean;
   serverRun?: Partial<Omit<ServerRunOptions, 'port' | 'checks' | 'tcpChecks' | 'isolation'>>;
@@ -52,9 +63,11 @@ export interface ClassResult {
   spec: AssignmentSpec;
   students: StudentResult[];
   pairs: PairScore[];
-  /** Each student's code, for the side-by-side similarity view. */
+  /** Each student's code (and each prior submission's, by its `<year>:<id>` key), for the side-by-side view. */
   sources: Map<string, SourceFile[]>;
   warnings: string[];
+  /** Set when `against` was given: the years compared and what became of their index. */
+  prior?: PriorIndexInfo & { years: string[] };
   /** Set when student servers ran without the sandbox: why, for the summary and every feedback file. */
   sandboxWarning?: string;
 }
@@ -122,10 +135,22 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     const sources = new Map(
       findings.filter((f) => f.code.length).map((f) => [f.studentId, f.code.map(toSource)]),
     );
-    const pairs = await similarityPairs(sources, options, warnings);
-    const verdicts = copyVerdicts(pairs, spec.similarityThreshold, spec.reviewThreshold);
+    const prior = await readPriorYears(options.against ?? [], spec.code, workDir, options.zipLimits);
+    warnings.push(...prior.warnings);
+    const { pairs, index } = await similarityPairs(sources, prior.submissions, options, warnings);
+    const verdicts = copyVerdicts(pairs, spec.similarityThreshold, spec.reviewThreshold, prior.students);
     const students = findings.map((f) => finalise(f, spec, verdicts.get(f.studentId)));
-    return { spec, students, pairs, sources, warnings, ...(sandboxWarning ? { sandboxWarning } : {}) };
+    const years = [...new Set([...prior.students.values()].map((p) => p.year))];
+    for (const sub of prior.submissions) sources.set(sub.id, sub.files);
+    return {
+      spec,
+      students,
+      pairs,
+      sources,
+      warnings,
+      ...(index ? { prior: { ...index, years } } : {}),
+      ...(sandboxWarning ? { sandboxWarning } : {}),
+    };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -189,21 +214,25 @@ function toSource(f: { rel: string; content: string }): SourceFile {
 
 async function similarityPairs(
   sources: Map<string, SourceFile[]>,
+  against: Submission[],
   options: GradeClassOptions,
   warnings: string[],
-) {
+): Promise<{ pairs: PairScore[]; index?: PriorIndexInfo }> {
   const subs = [...sources].map(([id, files]) => ({ id, files }));
-  if (subs.length < 2) return [];
+  if (subs.length + Math.min(1, against.length) < 2) return { pairs: [] };
   try {
-    return await compareSubmissions(subs, {
+    const { pairs, prior } = await compareClass(subs, {
       language: options.spec.code.language,
       template: options.template ?? [],
       // Loose (literal-blind) evidence may reach the review band but never the auto-zero cut, whatever the spec sets.
       looseWeight: Math.max(0, Math.min(0.79, options.spec.similarityThreshold - 0.01)),
+      against,
+      ...(options.priorCacheDir ? { priorCacheDir: options.priorCacheDir } : {}),
     });
+    return { pairs, ...(prior ? { index: prior } : {}) };
   } catch (error) {
     warnings.push(`similarity not computed: ${(error as Error).message.split('\n')[0]}`);
-    return [];
+    return { pairs: [] };
   }
 }
 

@@ -1,4 +1,5 @@
-import type { PairScore, SourceFile, Span } from '../similarity/index.js';
+import { clustersOf, type PairScore, type SourceFile, type Span } from '../similarity/index.js';
+import { clusterView } from './cluster-view.js';
 
 const PALETTE = ['#ffe08a', '#a8e6cf', '#ffb3ba', '#bae1ff', '#d7baff', '#ffdfba'];
 
@@ -43,6 +44,7 @@ h3{font-size:13px;margin:.5rem 0 0}
 <h1>Similarity / 유사도</h1>
 <p>${shown.length} of ${pairs.length} pairs shown. REVIEW pairs (${pct(o.review)}–${pct(o.threshold)}) come first: no deduction until a TA decides.
 COPY pairs (≥ ${pct(o.threshold)}) scored 0 for both students. Matching fragments share a colour.</p>
+${clusterView(clustersOf(pairs, o.review), shown)}
 ${empty}${sections}
 </body></html>
 `;

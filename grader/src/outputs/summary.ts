@@ -25,6 +25,11 @@ export function terminalSummary(result: ClassResult): string {
   });
   const mean = students.length ? students.reduce((t, s) => t + s.score, 0) / students.length : 0;
   lines.push(`  mean ${formatNumber(mean)} / ${formatNumber(spec.points)}`);
+  if (result.prior) {
+    const { years, submissions, tokenized, file } = result.prior;
+    const index = tokenized === 0 ? `index reused from ${file}` : `${tokenized} tokenised, index written`;
+    lines.push('', `prior years ${years.join(', ')}: ${submissions} submissions compared (${index})`);
+  }
   if (result.warnings.length) lines.push('', 'warnings:', ...result.warnings.map((w) => `  ${w}`));
   return `${lines.join('\n')}\n`;
 }

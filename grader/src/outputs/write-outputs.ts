@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { ClassResult } from '../grade-class.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { checksCsv } from './checks-csv.js';
+import { clustersCsv } from './clusters-csv.js';
+import { clustersOf } from '../similarity/index.js';
 import { feedbackMarkdown } from './feedback-md.js';
 import { gradeRows } from './grade-rows.js';
 import { gradesCsv } from './grades-csv.js';
@@ -19,6 +21,7 @@ export async function writeOutputs(result: ClassResult, outDir: string): Promise
     ['checks.csv', checksCsv(result)],
     ['grades.xlsx', await sheetXlsx(spec.id, GRADE_SHEET_COLUMNS, rows)],
     ['similarity.csv', similarityCsv(result.pairs, spec.similarityThreshold, spec.reviewThreshold)],
+    ['clusters.csv', clustersCsv(clustersOf(result.pairs, spec.reviewThreshold))],
     [
       'similarity.html',
       similarityHtml(result.pairs, result.sources, {

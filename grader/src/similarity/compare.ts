@@ -1,5 +1,6 @@
 import { SimilarityError } from './errors.js';
 import { fragmentsBetween } from './fragments.js';
+import { type PriorIndexInfo, priorTokens } from './prior-index.js';
 import { resolveOptions } from './options.js';
 import {
   buildProfile,
@@ -9,6 +10,7 @@ import {
   templateCounts,
 } from './profile.js';
 import { sharedCounts } from './shared-counts.js';
+import type { Tokenized } from './tokenize.js';
 import { tokenizeAll } from './tokenize-pool.js';
 import type { Fragment, PairScore, SimilarityOptions, Submission } from './types.js';
 
@@ -67,29 +69,48 @@ function byScoreThenIds(x: PairScore, y: PairScore): number {
   return x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
 }
 
+function sortedById(subs: readonly Submission[]): Submission[] {
+  return subs
+    .map((sub) => ({ ...sub, id: sub.id.normalize('NFC') }))
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+function refuseDuplicates(ids: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) {
+      throw new SimilarityError(
+        'SIMILARITY_DUPLICATE_ID',
+        `two submissions share the id "${id}"; keep one per student (prior ones carry their year)`,
+      );
+    }
+    seen.add(id);
+  }
+}
+
+export interface ClassComparison {
+  pairs: PairScore[];
+  /** Set when `against` was given. */
+  prior?: PriorIndexInfo;
+}
+
 /**
- * Scores every pair of submissions: template k-grams removed per occurrence, then Dice over the
- * multisets of fingerprints of two families — max(strict, looseWeight × loose), so only strict
- * evidence (long runs with the same literals) can reach the auto-zero cut. Pairs are listed once
- * (a < b by NFC id), highest first; pairs with too little code of their own get `null` and a note.
+ * Scores every pair of the class, and every student against every prior submission (`against`;
+ * never prior with prior): template k-grams removed per occurrence, then Dice over the multisets of
+ * fingerprints of two families — max(strict, looseWeight × loose), so only strict evidence (long runs
+ * with the same literals) can reach the auto-zero cut. Class pairs are listed once (a < b by NFC id),
+ * prior pairs with the student as `a`; highest first; pairs with too little code of their own get
+ * `null` and a note. The prior corpus is tokenised once per content (`priorCacheDir`).
  */
-export async function compareSubmissions(subs: Submission[], opts: SimilarityOptions): Promise<PairScore[]> {
+export async function compareClass(subs: Submission[], opts: SimilarityOptions): Promise<ClassComparison> {
   const options = resolveOptions(opts);
   const settings: ProfileSettings = {
     strict: { k: options.kgramLength, w: options.windowLength, spelling: 'exact' },
     loose: { k: options.looseKgramLength, w: options.windowLength, spelling: 'tokens' },
   };
-  const ordered = subs
-    .map((sub) => ({ ...sub, id: sub.id.normalize('NFC') }))
-    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  ordered.forEach((sub, i) => {
-    if (i > 0 && ordered[i - 1]?.id === sub.id) {
-      throw new SimilarityError(
-        'SIMILARITY_DUPLICATE_ID',
-        `two submissions share the id "${sub.id}"; keep one per student`,
-      );
-    }
-  });
+  const ordered = sortedById(subs);
+  const against = sortedById(options.against);
+  refuseDuplicates([...ordered, ...against].map((sub) => sub.id));
   const [templateResult = { units: [] }, ...results] = await tokenizeAll(
     options.language,
     [options.template, ...ordered.map((sub) => sub.files)],
@@ -101,29 +122,38 @@ export async function compareSubmissions(subs: Submission[], opts: SimilarityOpt
       `could not tokenise the template (${options.template.map((f) => f.path).join(', ')}): ${templateResult.error}`,
     );
   }
+  const prior =
+    against.length > 0
+      ? await priorTokens(options.language, against, options.priorCacheDir, options.tokenizeIn)
+      : undefined;
   const template = templateCounts(settings, templateResult.units);
   const unreadable = new Map<string, string>();
-  const profiles = ordered.map((sub, i) => {
-    const result = results[i] ?? { units: [] };
-    if ('error' in result) unreadable.set(sub.id, result.error);
-    return buildProfile(settings, sub.id, sub.files, 'units' in result ? result.units : [], template);
-  });
+  const profile = (sub: Submission, result: Tokenized | undefined) => {
+    const tokens = result ?? { units: [] };
+    if ('error' in tokens) unreadable.set(sub.id, tokens.error);
+    return buildProfile(settings, sub.id, sub.files, 'units' in tokens ? tokens.units : [], template);
+  };
+  const profiles = [
+    ...ordered.map((sub, i) => profile(sub, results[i])),
+    ...against.map((sub, i) => profile(sub, prior?.results[i])),
+  ];
   const strictShared = sharedCounts(profiles.map((p) => p.strict.fingerprints));
   const looseShared = sharedCounts(profiles.map((p) => p.loose.fingerprints));
   const minRun = Math.max(1, options.kgramLength - options.looseKgramLength + 1);
+  const n = profiles.length;
   const pairs: PairScore[] = [];
-  let index = 0;
-  for (let i = 0; i < profiles.length; i++) {
+  for (let i = 0; i < ordered.length; i++) {
     const a = profiles[i] as Profile;
-    for (let j = i + 1; j < profiles.length; j++, index++) {
+    const row = (i * (2 * n - i - 1)) / 2 - i - 1;
+    for (let j = i + 1; j < n; j++) {
       const b = profiles[j] as Profile;
       const note = unreadableNote([a, b], unreadable) ?? tooSmallNote([a, b], options.minKgrams);
       if (note !== undefined) {
         pairs.push({ a: a.id, b: b.id, similarity: null, note, fragments: [] });
         continue;
       }
-      const strict = dice(strictShared[index] ?? 0, a.strict.size, b.strict.size);
-      const loose = dice(looseShared[index] ?? 0, a.loose.size, b.loose.size);
+      const strict = dice(strictShared[row + j] ?? 0, a.strict.size, b.strict.size);
+      const loose = dice(looseShared[row + j] ?? 0, a.loose.size, b.loose.size);
       const similarity = Math.max(strict, options.looseWeight * loose);
       pairs.push(
         similarity >= options.fragmentsFrom
@@ -137,5 +167,10 @@ export async function compareSubmissions(subs: Submission[], opts: SimilarityOpt
       );
     }
   }
-  return pairs.sort(byScoreThenIds);
+  return { pairs: pairs.sort(byScoreThenIds), ...(prior ? { prior: prior.info } : {}) };
+}
+
+/** Every pair of the class scored (see `compareClass`). */
+export async function compareSubmissions(subs: Submission[], opts: SimilarityOptions): Promise<PairScore[]> {
+  return (await compareClass(subs, opts)).pairs;
 }

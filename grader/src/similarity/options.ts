@@ -24,6 +24,8 @@ const schema = z.object({
   windowLength: z.number().int().min(1).max(100).default(defaults.windowLength),
   minKgrams: z.number().int().min(1).default(defaults.minKgrams),
   tokenizeIn: z.enum(['auto', 'child']).default('auto'),
+  against: z.array(z.object({ id: z.string(), files: z.array(sourceFile) })).default([]),
+  priorCacheDir: z.string().optional(),
 });
 
 export type ResolvedOptions = z.infer<typeof schema>;

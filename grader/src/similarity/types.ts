@@ -29,6 +29,13 @@ export interface SimilarityOptions {
    * or `child` (always child processes, e.g. to keep a native parser crash away from the caller).
    */
   tokenizeIn?: 'auto' | 'child';
+  /**
+   * Earlier classes' submissions: each student is compared with each of these (never these with each
+   * other). Ids must differ from the class's, e.g. `2018:2018000001`.
+   */
+  against?: Submission[];
+  /** Where the tokenised prior corpus is kept between runs, keyed by its content; none: tokenised every run. */
+  priorCacheDir?: string;
   /** Fewer non-template k-grams than this on either side gives `similarity: null` with a note. */
   minKgrams?: number;
 }

@@ -76,7 +76,9 @@ describe('similarity views', () => {
     ]);
     const html = similarityHtml(pairs, sources, o);
     expect(html.indexOf('1. C ↔ D')).toBeLessThan(html.indexOf('2. A ↔ B'));
-    expect(html.indexOf('Cluster 1</b>: 2 students — A (95%), B (95%)')).toBeLessThan(html.indexOf('1. C ↔ D'));
+    expect(html.indexOf('Cluster 1</b>: 2 students — A (95%), B (95%)')).toBeLessThan(
+      html.indexOf('1. C ↔ D'),
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain(
       '<span style="background:#ffe08a"><span class="ln">2</span>x = &#34;&#60;script&#62;&#34;</span>',

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { type AssignmentSpec, builtinSpecPath, loadSpecFile, specTemplateFiles } from '@netlab/assignments';
 import { type ClassProgress, type ClassResult, gradeClass } from './grade-class.js';
 import type { SourceFile } from './similarity/index.js';
-import { ExtensionRow, RosterRow, readClassCsv } from './submissions/class-csv.js';
+import { ExtensionRow, readClassCsv } from './submissions/class-csv.js';
+import { readRoster } from './submissions/lms-roster.js';
+import { offsetOf } from './submissions/local-time.js';
 import { writeOutputs } from './outputs/write-outputs.js';
 
 export interface CheckClassOptions {
@@ -29,7 +31,7 @@ export async function checkClass(o: CheckClassOptions): Promise<{ result: ClassR
   const specPath = o.specFile ?? builtinSpecPath(o.assignment ?? '');
   const spec: AssignmentSpec = loadSpecFile(specPath);
   const template = await readTemplate(spec, specPath);
-  const roster = o.rosterFile ? await readClassCsv(o.rosterFile, RosterRow, 'roster') : undefined;
+  const roster = o.rosterFile ? await readRoster(o.rosterFile, offsetOf(spec.deadline)) : undefined;
   const extensions = o.extensionsFile
     ? await readClassCsv(o.extensionsFile, ExtensionRow, 'extensions')
     : undefined;

@@ -20,6 +20,9 @@ import {
 } from './similarity/index.js';
 import { type ExtensionRow, ManifestRow, type RosterRow, readClassCsv } from './submissions/class-csv.js';
 import { discoverSubmissions } from './submissions/discover.js';
+import { type LmsOwner, lmsKey } from './submissions/lms-names.js';
+import type { Roster } from './submissions/lms-roster.js';
+import { offsetOf } from './submissions/local-time.js';
 import { submissionTime } from './submissions/submission-time.js';
 import type { ZipLimits } from './submissions/zip-extract.js';
 
@@ -28,7 +31,8 @@ export interface GradeClassOptions {
   spec: AssignmentSpec;
   /** Instructor code excluded from similarity. */
   template?: SourceFile[];
-  roster?: RosterRow[];
+  /** `--roster` in any of its formats (`readRoster`). */
+  roster?: Roster;
   extensions?: ExtensionRow[];
   /** Earlier classes' submissions folders: every student is compared with each of their submissions. */
   against?: string[];
@@ -70,6 +74,8 @@ export interface ClassResult {
   prior?: PriorIndexInfo & { years: string[] };
   /** Set when student servers ran without the sandbox: why, for the summary and every feedback file. */
   sandboxWarning?: string;
+  /** LMS accounts the roster does not map to a student number, graded under the LMS id. */
+  unmatched?: string[];
 }
 
 /** Grades a whole class: discover, check each student (servers one at a time), compare all pairs, score. */
@@ -102,11 +108,15 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
         `port ${spec.port} (the spec's port) is already in use: stop whatever listens on it, or pass --no-run`,
       );
     }
-    const found = await discoverSubmissions(dir, workDir, options.zipLimits);
-    const warnings = [...found.warnings];
-    if (!manifest) warnings.push('no manifest.csv: submission times are file modification times');
+    const roster = options.roster;
+    const found = await discoverSubmissions(dir, workDir, {
+      ...(options.zipLimits ? { limits: options.zipLimits } : {}),
+      offset: offsetOf(spec.deadline),
+      identify: rosterIdentity(roster),
+    });
+    const warnings = [...found.warnings, ...(roster?.warnings ?? [])];
     const byId = new Map(found.submissions.map((s) => [s.studentId, s]));
-    const names = studentNames(options.roster ?? [], manifest ?? [], found.submissions);
+    const names = studentNames(roster?.rows ?? [], manifest ?? [], found.submissions);
     const ids = [...names.keys()].sort();
     const run = isolation
       ? {
@@ -126,7 +136,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     const jobs = isolation?.kind === 'none' ? 1 : Math.max(1, options.jobs ?? os.availableParallelism());
     const findings = await inPool(ids, jobs, options.onProgress, (id) => {
       const submission = byId.get(id);
-      const time = submission ? submissionTime(id, manifest, submission.mtime) : undefined;
+      const time = submission ? submissionTime(id, manifest, submission, roster?.times.get(id)) : undefined;
       const extension = options.extensions?.find((e) => e.student_id === id);
       const deadline = new Date(extension ? extension.deadline : spec.deadline);
       const ctx = { studentId: id, name: names.get(id) ?? '', submission, time, deadline };
@@ -142,6 +152,11 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     const students = findings.map((f) => finalise(f, spec, verdicts.get(f.studentId)));
     const years = [...new Set([...prior.students.values()].map((p) => p.year))];
     for (const sub of prior.submissions) sources.set(sub.id, sub.files);
+    const byMtime = students.filter((s) => s.time?.source === 'mtime').length;
+    if (!manifest && byMtime)
+      warnings.push(
+        `no manifest.csv: ${byMtime} of ${students.filter((s) => s.time).length} submission times are file modification times`,
+      );
     return {
       spec,
       students,
@@ -150,10 +165,21 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
       warnings,
       ...(index ? { prior: { ...index, years } } : {}),
       ...(sandboxWarning ? { sandboxWarning } : {}),
+      ...(found.unmatched.length ? { unmatched: found.unmatched } : {}),
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The roster's student number for an LMS account, or one whose LMS id is itself a roster student number. */
+function rosterIdentity(roster: Roster | undefined) {
+  if (!roster) return undefined;
+  const names = new Map(roster.rows.map((r) => [r.student_id, r.name]));
+  return (owner: LmsOwner) => {
+    const studentId = roster.lmsIds.get(lmsKey(owner)) ?? (names.has(owner.id) ? owner.id : undefined);
+    return studentId === undefined ? undefined : { studentId, name: names.get(studentId) ?? '' };
+  };
 }
 
 /** A lock: what it runs never overlaps, in the order asked. */

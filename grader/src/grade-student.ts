@@ -5,6 +5,7 @@ import { checkReport, type ReportCheck } from './checks/report.js';
 import type { ServerRunOptions } from './checks/server-run.js';
 import type { Flag } from './flags.js';
 import { lateDays } from './late-penalty.js';
+import { canvasLateDays } from './submissions/canvas-late.js';
 import type { StudentSubmission } from './submissions/discover.js';
 import type { SubmissionTime } from './submissions/submission-time.js';
 
@@ -67,9 +68,12 @@ export async function gradeStudent(
     flags.push(...port.flags);
     notes.push(...port.notes);
   }
-  const days = ctx.time
+  const byTime = ctx.time
     ? lateDays(ctx.time.at, { deadline: ctx.deadline, graceMinutes: spec.graceMinutes })
     : 0;
+  const canvas = canvasLateDays(byTime, ctx.time, sub);
+  const days = canvas.days;
+  if (canvas.note) notes.push(canvas.note);
   if (days > 0) {
     flags.push('LATE');
     notes.push(

@@ -46,7 +46,11 @@ export async function readPriorYears(
       );
     }
     const year = priorYear(dir);
-    const found = await discoverSubmissions(dir, path.join(workDir, `prior-${n}`), zipLimits);
+    const found = await discoverSubmissions(
+      dir,
+      path.join(workDir, `prior-${n}`),
+      zipLimits ? { limits: zipLimits } : {},
+    );
     out.warnings.push(...found.warnings.map((w) => `--against ${year}: ${w}`));
     for (const sub of found.submissions) {
       const files = (await collectCode(sub.files, code)).files;

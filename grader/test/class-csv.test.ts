@@ -58,11 +58,22 @@ describe('submissionTime', () => {
   ];
 
   it('takes the latest manifest time, else the file time', () => {
-    expect(submissionTime('1', rows, mtime)).toEqual({
+    expect(submissionTime('1', rows, { mtime })).toEqual({
       at: new Date('2019-11-01T01:00:00Z'),
       source: 'manifest',
     });
-    expect(submissionTime('2', rows, mtime)).toEqual({ at: mtime, source: 'mtime' });
-    expect(submissionTime('1', null, mtime).source).toBe('mtime');
+    expect(submissionTime('2', rows, { mtime })).toEqual({ at: mtime, source: 'mtime' });
+    expect(submissionTime('1', null, { mtime }).source).toBe('mtime');
+  });
+
+  it('prefers the manifest, then the roster, then the layout, then the file time', () => {
+    const roster = new Date('2019-10-31T05:00:00Z');
+    const layoutTime = { at: new Date('2019-10-31T06:00:00Z'), source: 'Git commit' as const };
+    expect(submissionTime('1', rows, { mtime, layoutTime }, roster).source).toBe('manifest');
+    expect(submissionTime('2', rows, { mtime, layoutTime }, roster)).toEqual({
+      at: roster,
+      source: 'Moodle worksheet',
+    });
+    expect(submissionTime('2', rows, { mtime, layoutTime })).toEqual(layoutTime);
   });
 });

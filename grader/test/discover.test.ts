@@ -57,7 +57,9 @@ describe('discoverSubmissions', () => {
     expect(submissions.map((s) => s.files.map((f) => f.rel))).toEqual([
       ['CN_6_2017000005_이영희.pdf', 'index.html', 'server.py'],
     ]);
-    expect(warnings).toEqual(['ignored file readme.txt: no student id in its name']);
+    expect(warnings).toEqual([
+      '1 entry matches no known layout (<id>_<name>, Moodle, Canvas, Blackboard, GitHub Classroom) and was not graded, e.g. readme.txt',
+    ]);
   });
 
   it('keeps the latest of two submissions from one student and notes it', async () => {

@@ -30,6 +30,27 @@ export function terminalSummary(result: ClassResult): string {
     const index = tokenized === 0 ? `index reused from ${file}` : `${tokenized} tokenised, index written`;
     lines.push('', `prior years ${years.join(', ')}: ${submissions} submissions compared (${index})`);
   }
+  lines.push(...timeSources(students));
+  if (result.unmatched?.length)
+    lines.push(
+      '',
+      'LMS ids not on the roster (graded under that id):',
+      ...result.unmatched.map((u) => `  ${u}`),
+    );
   if (result.warnings.length) lines.push('', 'warnings:', ...result.warnings.map((w) => `  ${w}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** Where each student's submission time came from (it decides LATE), one line per source. */
+function timeSources(students: ClassResult['students']): string[] {
+  const bySource = new Map<string, string[]>();
+  for (const s of students)
+    if (s.time) bySource.set(s.time.source, [...(bySource.get(s.time.source) ?? []), s.studentId]);
+  if (!bySource.size) return [];
+  const width = Math.max(...[...bySource.keys()].map((k) => k.length)) + 2;
+  return [
+    '',
+    'submission times from:',
+    ...[...bySource].map(([source, ids]) => `  ${source.padEnd(width)}${ids.join(', ')}`),
+  ];
 }

@@ -23,23 +23,27 @@ export type RosterRow = z.infer<typeof RosterRow>;
 export type ExtensionRow = z.infer<typeof ExtensionRow>;
 
 /**
- * Reads a class CSV (BOM, CRLF and Hangul welcome) and validates every row; the first bad row becomes
- * one line naming the file, row and column.
+ * The records of a class CSV (BOM, CRLF and Hangul welcome), headers passed through `header`; an unreadable file
+ * or broken CSV becomes one line naming the file.
  */
-export async function readClassCsv<T>(file: string, schema: z.ZodType<T>, what: string): Promise<T[]> {
+export async function readCsvRecords(
+  file: string,
+  what: string,
+  header: (column: string) => string,
+): Promise<Record<string, string>[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
     throw new GraderError('GRADER_INPUT_MISSING', `${what} ${file} cannot be read: check the path`);
   }
-  let records: Record<string, string>[];
   try {
-    records = parse(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+    return parse(text, {
+      columns: (h: string[]) => h.map(header),
       bom: true,
       skip_empty_lines: true,
       trim: true,
+      relax_column_count: true,
     });
   } catch (error) {
     throw new GraderError(
@@ -47,6 +51,11 @@ export async function readClassCsv<T>(file: string, schema: z.ZodType<T>, what: 
       `${what} ${file} is not valid CSV: ${(error as Error).message.split('\n')[0]}`,
     );
   }
+}
+
+/** Reads a class CSV and validates every row; the first bad row becomes one line naming the file, row and column. */
+export async function readClassCsv<T>(file: string, schema: z.ZodType<T>, what: string): Promise<T[]> {
+  const records = await readCsvRecords(file, what, (c) => c.trim().toLowerCase());
   return records.map((record, i) => {
     const parsed = schema.safeParse(record);
     if (parsed.success) return parsed.data;

@@ -100,6 +100,8 @@ export const Rubric = z
     load: fraction('0.1').default(0),
     /** Deducted (fraction of points) for a misnamed report (REPORT_NAME). */
     reportNamePenalty: fraction('0.1').default(0.1),
+    /** Deducted (fraction of points) when the report shows the load test ran against this machine (LOOPBACK). */
+    loopbackPenalty: fraction('0.1').default(0),
   })
   .superRefine((r, ctx) => {
     const sum = r.server + r.report + r.code + r.concurrency + r.load;

@@ -93,7 +93,7 @@ describe('a spec that cannot be used gives one line naming the file, the field a
     expect(err.problems).toEqual([
       'code: required: a mapping with glob, entry, extraEntries, template, language',
       'report: required: a mapping with name, sections, minImages',
-      'rubric: required: a mapping with server, report, code, concurrency, load, reportNamePenalty',
+      'rubric: required: a mapping with server, report, code, concurrency, load, reportNamePenalty, loopbackPenalty',
     ]);
   });
 

@@ -17,6 +17,10 @@ export const FLAG_TEXT: Record<Flag, { ko: string; en: string }> = {
     ko: '보고서에 필수 항목 또는 그림이 부족하거나 읽을 수 없습니다.',
     en: 'The report lacks required sections or images, or could not be read.',
   },
+  LOOPBACK: {
+    ko: '보고서의 부하 테스트가 이 컴퓨터 자신(localhost, 127.0.0.1, 0.0.0.0)을 대상으로 했습니다: loopback은 NIC와 네트워크를 거치지 않습니다 (감점).',
+    en: 'The report shows the load test ran against this machine (localhost, 127.0.0.1, 0.0.0.0): loopback never crosses a NIC (deduction).',
+  },
   LATE: { ko: '마감 후 제출: 시작된 하루마다 감점.', en: 'Submitted late: a deduction per started day.' },
   PORT: {
     ko: '서버가 지정된 포트에서 동작하지 않거나 검사에 실패했습니다.',

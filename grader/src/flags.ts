@@ -6,6 +6,7 @@ export const FLAGS = [
   'REPORT_FORMAT',
   'REPORT_NAME',
   'REPORT_SECTIONS',
+  'LOOPBACK',
   'LATE',
   'PORT',
   'BLOCKING',

@@ -145,6 +145,9 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     const sources = new Map(
       findings.filter((f) => f.code.length).map((f) => [f.studentId, f.code.map(toSource)]),
     );
+    const ocrSkipped = findings.find((f) => f.report?.loopback?.imagesSkipped)?.report?.loopback
+      ?.imagesSkipped;
+    if (ocrSkipped) warnings.push(`report images not checked for LOOPBACK, only their text: ${ocrSkipped}`);
     const prior = await readPriorYears(options.against ?? [], spec.code, workDir, options.zipLimits);
     warnings.push(...prior.warnings);
     const { pairs, index } = await similarityPairs(sources, prior.submissions, options, warnings);
@@ -291,6 +294,7 @@ function finalise(
     reportGradable: f.report?.status === 'ok' || f.report?.status === 'unreadable',
     reportFraction: f.report?.fraction ?? 0,
     reportMisnamed: f.report !== undefined && f.report.status !== 'missing' && !f.report.nameOk,
+    loopback: f.flags.includes('LOOPBACK'),
     serverFraction: f.port?.fraction ?? 0,
     concurrencyFraction: f.port?.concurrencyFraction ?? 0,
     loadFraction: f.port?.loadFraction ?? 0,

@@ -1,6 +1,7 @@
 import type { AssignmentSpec } from '@netlab/assignments';
 import { type CodeFile, collectCode } from './checks/code.js';
 import { checkPort, type PortCheck } from './checks/port.js';
+import { findOcr } from './checks/ocr.js';
 import { checkReport, type ReportCheck } from './checks/report.js';
 import type { ServerRunOptions } from './checks/server-run.js';
 import type { Flag } from './flags.js';
@@ -59,7 +60,8 @@ export async function gradeStudent(
     flags.push('NO_CODE');
     notes.push(`no code matching ${spec.code.glob}`);
   }
-  const report = await checkReport(sub.files, spec.report, { id: ctx.studentId, name: ctx.name });
+  const ocr = spec.rubric.loopbackPenalty > 0 ? await findOcr() : undefined;
+  const report = await checkReport(sub.files, spec.report, { id: ctx.studentId, name: ctx.name }, ocr);
   flags.push(...report.flags);
   notes.push(...report.notes);
   let port: PortCheck | undefined;

@@ -11,6 +11,8 @@ export interface ScoreInput {
   /** Share of the report part earned: sections found and images, 0..1. */
   reportFraction: number;
   reportMisnamed: boolean;
+  /** The report shows the load test ran against this machine (`LOOPBACK`). */
+  loopback: boolean;
   /** Share of the server checks passed, 0..1. */
   serverFraction: number;
   /** Shares of the concurrency and load probes earned, 0..1 (their rubric parts default to 0). */
@@ -29,7 +31,8 @@ export interface ScoreBreakdown {
   report: number;
   code: number;
   namePenalty: number;
-  /** Parts minus the name penalty, floored at 0. */
+  loopbackPenalty: number;
+  /** Parts minus the name and loopback penalties, floored at 0. */
   base: number;
   lateFactor: number;
   afterLate: number;
@@ -49,7 +52,8 @@ export function computeScore(input: ScoreInput): ScoreBreakdown {
   const report = gradable ? rubric.report * points * clamp01(input.reportFraction) : 0;
   const code = gradable && input.hasCode ? rubric.code * points : 0;
   const namePenalty = gradable && input.reportMisnamed ? rubric.reportNamePenalty * points : 0;
-  const base = Math.max(0, server + concurrency + load + report + code - namePenalty);
+  const loopbackPenalty = gradable && input.loopback ? rubric.loopbackPenalty * points : 0;
+  const base = Math.max(0, server + concurrency + load + report + code - namePenalty - loopbackPenalty);
   const factor = lateFactor(input.lateDays, input.late);
   const afterLate = base * factor;
   const score = input.copy ? 0 : afterLate;
@@ -60,6 +64,7 @@ export function computeScore(input: ScoreInput): ScoreBreakdown {
     report: round2(report),
     code: round2(code),
     namePenalty: round2(namePenalty),
+    loopbackPenalty: round2(loopbackPenalty),
     base: round2(base),
     lateFactor: round2(factor),
     afterLate: round2(afterLate),

@@ -3,11 +3,20 @@ import { computeScore, type ScoreInput } from '../src/score.js';
 
 const base: ScoreInput = {
   points: 10,
-  rubric: { server: 0.4, report: 0.4, code: 0.2, concurrency: 0, load: 0, reportNamePenalty: 0.1 },
+  rubric: {
+    server: 0.4,
+    report: 0.4,
+    code: 0.2,
+    concurrency: 0,
+    load: 0,
+    reportNamePenalty: 0.1,
+    loopbackPenalty: 0.2,
+  },
   submitted: true,
   reportGradable: true,
   reportFraction: 1,
   reportMisnamed: false,
+  loopback: false,
   serverFraction: 1,
   concurrencyFraction: 1,
   loadFraction: 1,
@@ -26,6 +35,9 @@ describe('computeScore: rubric parts, then late penalty, then COPY', () => {
     ['no code: server and code parts lost', { hasCode: false }, 4],
     ['report 3 of 4 parts', { reportFraction: 0.75 }, 9],
     ['misnamed report', { reportMisnamed: true }, 9],
+    ['load test against this machine', { loopback: true }, 8],
+    ['loopback and misnamed: both deducted', { loopback: true, reportMisnamed: true }, 7],
+    ['loopback on an ungradable report costs nothing more', { loopback: true, reportGradable: false }, 0],
     ['one day late', { lateDays: 1 }, 9],
     ['three days late and misnamed: penalty before lateness', { lateDays: 3, reportMisnamed: true }, 6.3],
     ['past maxLateDays', { lateDays: 6 }, 0],
@@ -55,8 +67,14 @@ describe('computeScore: rubric parts, then late penalty, then COPY', () => {
       concurrency: 0.1,
       load: 0.1,
       reportNamePenalty: 0.1,
+      loopbackPenalty: 0,
     };
     expect(computeScore({ ...base, rubric, ...change }).score).toBe(expected);
+  });
+
+  it('loopback costs nothing in a spec that does not set loopbackPenalty', () => {
+    const rubric = { ...base.rubric, loopbackPenalty: 0 };
+    expect(computeScore({ ...base, rubric, loopback: true }).score).toBe(10);
   });
 
   it('reports every step of the computation', () => {
@@ -68,6 +86,7 @@ describe('computeScore: rubric parts, then late penalty, then COPY', () => {
       report: 4,
       code: 2,
       namePenalty: 1,
+      loopbackPenalty: 0,
       base: 7,
       lateFactor: 0.8,
       afterLate: 5.6,

@@ -1,6 +1,7 @@
 export { writeFileAtomic } from './atomic-write.js';
 export { escapeHtml } from './escape-html.js';
 export { freePort } from './free-port.js';
+export { screenshot, type ScreenshotOptions } from './screenshot.js';
 export { isLoopback } from './loopback.js';
 export { flagName, formatPath, zodIssuesLine } from './zod-issues.js';
 export { writeReadmeBlock } from './readme-block.js';

@@ -4,6 +4,15 @@ import { PDFParse } from 'pdf-parse';
 export interface PdfContent {
   text: string;
   images: number;
+  /** The embedded images as PNG (pdf.js re-encodes them), page numbers from 1; only when asked for. */
+  imageData?: PdfImage[];
+}
+
+export interface PdfImage {
+  page: number;
+  png: Uint8Array;
+  width: number;
+  height: number;
 }
 
 /** Why a PDF could not be read, in words a student understands. */
@@ -11,8 +20,11 @@ export class PdfUnreadable extends Error {}
 
 const PARSE_TIMEOUT_MS = 30_000;
 
-/** Text and embedded-image count of a PDF, via pdf-parse (pdf.js). Never hangs past the timeout. */
-export async function readPdf(file: string, timeoutMs = PARSE_TIMEOUT_MS): Promise<PdfContent> {
+/** Text and embedded-image count (and, with `withImages`, the images) of a PDF, via pdf-parse (pdf.js). Never hangs past the timeout. */
+export async function readPdf(
+  file: string,
+  { timeoutMs = PARSE_TIMEOUT_MS, withImages = false } = {},
+): Promise<PdfContent> {
   let data: Buffer;
   try {
     data = await readFile(file);
@@ -30,10 +42,15 @@ export async function readPdf(file: string, timeoutMs = PARSE_TIMEOUT_MS): Promi
   try {
     const text = await Promise.race([parser.getText(), timeout]);
     const images = await Promise.race([
-      parser.getImage({ imageThreshold: 0, imageBuffer: false, imageDataUrl: false }),
+      parser.getImage({ imageThreshold: 0, imageBuffer: withImages, imageDataUrl: false }),
       timeout,
     ]);
-    return { text: text.text, images: images.pages.reduce((n, p) => n + p.images.length, 0) };
+    const count = images.pages.reduce((n, p) => n + p.images.length, 0);
+    if (!withImages) return { text: text.text, images: count };
+    const imageData = images.pages.flatMap((p) =>
+      p.images.map((i) => ({ page: p.pageNumber, png: i.data, width: i.width, height: i.height })),
+    );
+    return { text: text.text, images: count, imageData };
   } catch (error) {
     throw error instanceof PdfUnreadable ? error : new PdfUnreadable(describePdfError(error));
   } finally {

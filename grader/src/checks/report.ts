@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { ReportSpec } from '@netlab/assignments';
 import type { Flag } from '../flags.js';
 import type { SubmittedFile } from '../submissions/discover.js';
+import { type LoopbackCheck, checkLoopback } from './loopback.js';
+import type { Ocr } from './ocr.js';
 import { PdfUnreadable, readPdf } from './pdf-read.js';
 import { expectedReportName, findSections, matchesReportName } from './report-rules.js';
 
@@ -20,15 +22,21 @@ export interface ReportCheck {
   fraction: number;
   flags: Flag[];
   notes: string[];
+  /** Present when the spec deducts for a load test against this machine (`rubric.loopbackPenalty`). */
+  loopback?: LoopbackCheck;
 }
 
 const NOT_GRADED = /\.(docx?|hwpx?|odt|pages)$/iu;
 
-/** Finds the report among the files, checks its name, text sections and image count. */
+/**
+ * Finds the report among the files, checks its name, text sections and image count; given an OCR, also whether
+ * its text or images show the load test's target was this machine.
+ */
 export async function checkReport(
   files: SubmittedFile[],
   spec: ReportSpec,
   student: { id: string; name: string },
+  loopbackOcr?: Ocr,
 ): Promise<ReportCheck> {
   const expectedName = expectedReportName(spec.name, student.id, student.name);
   const base = { expectedName, sectionsFound: [], sectionsMissing: [], images: 0, minImages: spec.minImages };
@@ -63,7 +71,7 @@ export async function checkReport(
   const flags: Flag[] = nameOk ? [] : ['REPORT_NAME'];
   const notes = nameOk ? [] : [`report named ${path.posix.basename(pdf.rel)}, expected ${expectedName}`];
   try {
-    const content = await readPdf(pdf.abs);
+    const content = await readPdf(pdf.abs, { withImages: loopbackOcr !== undefined });
     const sections = findSections(content.text, spec.sections);
     const imagesOk = content.images >= spec.minImages;
     const parts = spec.sections.length + (spec.minImages > 0 ? 1 : 0);
@@ -71,6 +79,13 @@ export async function checkReport(
     if (sections.missing.length) notes.push(`report sections missing: ${sections.missing.join(', ')}`);
     if (!imagesOk) notes.push(`report has ${content.images} image(s), ${spec.minImages} required`);
     if (sections.missing.length || !imagesOk) flags.push('REPORT_SECTIONS');
+    const loopback = loopbackOcr
+      ? await checkLoopback(content.text, content.imageData ?? [], loopbackOcr)
+      : undefined;
+    if (loopback) {
+      if (loopback.found) flags.push('LOOPBACK');
+      notes.push(...loopbackNotes(loopback));
+    }
     return {
       ...base,
       status: 'ok',
@@ -82,6 +97,7 @@ export async function checkReport(
       fraction: parts === 0 ? 1 : earned / parts,
       flags,
       notes,
+      ...(loopback ? { loopback } : {}),
     };
   } catch (error) {
     const reason = error instanceof PdfUnreadable ? error.message : String(error);
@@ -97,4 +113,15 @@ export async function checkReport(
       notes,
     };
   }
+}
+
+function loopbackNotes(l: LoopbackCheck): string[] {
+  const notes: string[] = [];
+  if (l.found)
+    notes.push(
+      `load test against ${l.found.url} (${l.found.where}): loopback never crosses a NIC (부하 테스트 대상이 이 컴퓨터 자신)`,
+    );
+  if (l.imagesSkipped) notes.push(`report images not checked for a loopback target: ${l.imagesSkipped}`);
+  for (const e of l.imageErrors) notes.push(`report image not read for a loopback target: ${e}`);
+  return notes;
 }

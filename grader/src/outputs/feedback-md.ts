@@ -136,6 +136,7 @@ function scoreLines(s: StudentResult, spec: AssignmentSpec): string[] {
     lines.push(`- 동시성 Concurrency: ${n(b.concurrency)} / ${part(spec.rubric.concurrency)}`);
   if (spec.rubric.load) lines.push(`- 부하 Load: ${n(b.load)} / ${part(spec.rubric.load)}`);
   if (b.namePenalty) lines.push(`- 파일명 감점 Report name: −${n(b.namePenalty)}`);
+  if (b.loopbackPenalty) lines.push(`- loopback 대상 감점 Load test on localhost: −${n(b.loopbackPenalty)}`);
   lines.push(`- 소계 Subtotal: ${n(b.base)}`);
   if (s.lateDays > 0) {
     lines.push(

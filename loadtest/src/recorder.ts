@@ -15,6 +15,9 @@ export interface EndpointAcc {
   failures: number;
   bytes: number;
   hist: Histogram;
+  /** Failures' times (from the scheduled send to the outcome) and received body bytes, kept apart from successes'. */
+  failHist: Histogram;
+  failBytes: number;
 }
 
 interface SecondAcc {
@@ -45,7 +48,7 @@ export interface RecorderState {
   requests: number;
   failures: number;
   bytes: number;
-  endpoints: Array<Omit<EndpointAcc, 'hist'> & { hist: string }>;
+  endpoints: Array<Omit<EndpointAcc, 'hist' | 'failHist'> & { hist: string; failHist: string }>;
   seconds: Array<Omit<SecondAcc, 'hist'> & { hist: string }>;
   failureRows: FailureRow[];
   firstFailure: FirstFailureAt | null;
@@ -56,7 +59,8 @@ export interface RecorderState {
 
 /**
  * Counts every request once, when its outcome is known: a success (its time goes into the
- * histograms) or a failure of one kind (never into the response-time histograms). Times are epoch
+ * histograms) or a failure of one kind (never into the successes' histograms; its time and
+ * received bytes go into its endpoint's failure histogram, for Locust's all-outcomes columns). Times are epoch
  * milliseconds. A response time runs from the request's scheduled time, which in the closed model
  * is its send; the open model keeps service times (from the send) in a histogram of their own.
  */
@@ -89,7 +93,16 @@ export class Recorder {
     const key = `${method} ${name}`;
     let acc = this.endpoints.get(key);
     if (!acc) {
-      acc = { method, name, requests: 0, failures: 0, bytes: 0, hist: newHistogram() };
+      acc = {
+        method,
+        name,
+        requests: 0,
+        failures: 0,
+        bytes: 0,
+        hist: newHistogram(),
+        failHist: newHistogram(),
+        failBytes: 0,
+      };
       this.endpoints.set(key, acc);
     }
     return acc;
@@ -121,8 +134,8 @@ export class Recorder {
   }
 
   success(endpoint: EndpointAcc, scheduledMs: number, sentMs: number, endMs: number, bytes: number): void {
-    const us = Math.max(1, Math.round((endMs - scheduledMs) * 1000));
-    this.service?.recordValue(Math.max(1, Math.round((endMs - sentMs) * 1000)));
+    const us = micros(endMs - scheduledMs);
+    this.service?.recordValue(micros(endMs - sentMs));
     const second = this.second(endMs);
     this.requests++;
     this.bytes += bytes;
@@ -134,6 +147,7 @@ export class Recorder {
     second.hist.recordValue(us);
   }
 
+  /** `sentMs` is the scheduled send (the send itself in the closed model); `bytes` the body of a full response read. */
   failure(
     endpoint: EndpointAcc,
     kind: FailureKind,
@@ -141,6 +155,7 @@ export class Recorder {
     endMs: number,
     sentMs: number,
     usersAtSend: number,
+    bytes = 0,
   ): void {
     const { method, name } = endpoint;
     const second = this.second(endMs);
@@ -148,6 +163,8 @@ export class Recorder {
     this.failures++;
     endpoint.requests++;
     endpoint.failures++;
+    endpoint.failHist.recordValue(micros(endMs - sentMs));
+    endpoint.failBytes += bytes;
     second.requests++;
     second.failures++;
     const key = `${method}\u0000${name}\u0000${kind}\u0000${error}`;
@@ -169,7 +186,11 @@ export class Recorder {
       requests: this.requests,
       failures: this.failures,
       bytes: this.bytes,
-      endpoints: [...this.endpoints.values()].map((e) => ({ ...e, hist: encodeHistogram(e.hist) })),
+      endpoints: [...this.endpoints.values()].map((e) => ({
+        ...e,
+        hist: encodeHistogram(e.hist),
+        failHist: encodeHistogram(e.failHist),
+      })),
       seconds: this.seconds.map((s) => ({ ...s, hist: encodeHistogram(s.hist) })),
       failureRows: [...this.failureRows.values()],
       firstFailure: this.firstFailure,
@@ -195,7 +216,9 @@ export class Recorder {
         acc.requests += e.requests;
         acc.failures += e.failures;
         acc.bytes += e.bytes;
+        acc.failBytes += e.failBytes;
         addDecoded(acc.hist, e.hist);
+        addDecoded(acc.failHist, e.failHist);
       }
       for (const row of s.failureRows) {
         const key = `${row.method}\u0000${row.name}\u0000${row.kind}\u0000${row.error}`;
@@ -223,6 +246,9 @@ export class Recorder {
     return merged;
   }
 }
+
+/** A duration in ms as recorded: whole microseconds, at least 1. */
+const micros = (ms: number): number => Math.max(1, Math.round(ms * 1000));
 
 function addDecoded(into: Histogram, base64: string, precision: Precision = 'fine'): void {
   const h = decodeHistogram(base64, precision);

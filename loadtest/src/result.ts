@@ -61,6 +61,14 @@ export const FirstFailure = z.object({
 });
 export type FirstFailure = z.infer<typeof FirstFailure>;
 
+/**
+ * Every request of a row, successes and failures alike, as Locust's stats count them: a failure's
+ * time runs from its (scheduled) send to its outcome, its size is the body of the response read
+ * (0 when none was). The Locust CSV's stats rows are these; `responseTime`/`avgSize` stay successes'.
+ */
+export const AllOutcomes = z.object({ responseTime: ResponseTimeSummary, avgSize: z.number().nonnegative() });
+export type AllOutcomes = z.infer<typeof AllOutcomes>;
+
 /** Per request name (method + path), the rows of Locust's stats table; `rps` counts successes only. */
 export const EndpointStats = z.object({
   method: z.string(),
@@ -71,6 +79,7 @@ export const EndpointStats = z.object({
   avgSize: z.number().nonnegative(),
   rps: z.number().nonnegative(),
   failuresPerSec: z.number().nonnegative(),
+  outcomes: AllOutcomes.optional(),
 });
 export type EndpointStats = z.infer<typeof EndpointStats>;
 
@@ -122,6 +131,8 @@ const LoadResultFields = z.object({
   /** Successes only, from the actual send (equal to responseTime in the closed model). */
   serviceTime: ResponseTimeSummary,
   avgSize: z.number().nonnegative(),
+  /** Every request, failures included (Locust's meaning); absent in results written before it. */
+  outcomes: AllOutcomes.optional(),
   firstFailure: FirstFailure.nullable(),
   timeline: z.array(TimelinePoint),
   endpoints: z.array(EndpointStats),

@@ -1,6 +1,6 @@
-import { newHistogram, percentileMs, summarizeHistogram } from './histogram.js';
-import type { Recorder } from './recorder.js';
-import { FailureKind, type LoadResult, type TimelinePoint } from './result.js';
+import { type Histogram, newHistogram, percentileMs, summarizeHistogram } from './histogram.js';
+import type { EndpointAcc, Recorder } from './recorder.js';
+import { type AllOutcomes, FailureKind, type LoadResult, type TimelinePoint } from './result.js';
 
 export interface RunMeta {
   target: string;
@@ -59,6 +59,25 @@ export function buildTimeline(recorder: Recorder, durationSec: number): Timeline
   return points;
 }
 
+/** Successes and failures of endpoints together, Locust's way of counting a stats row. */
+function allOutcomes(endpoints: readonly EndpointAcc[]): AllOutcomes {
+  const all: Histogram = newHistogram();
+  let requests = 0;
+  let bytes = 0;
+  for (const e of endpoints) {
+    all.add(e.hist);
+    all.add(e.failHist);
+    requests += e.requests;
+    bytes += e.bytes + e.failBytes;
+  }
+  const outcomes = {
+    responseTime: summarizeHistogram(all),
+    avgSize: requests > 0 ? round2(bytes / requests) : 0,
+  };
+  all.destroy();
+  return outcomes;
+}
+
 /** The `LoadResult` of a recorder: pure arithmetic over what was counted. */
 export function buildResult(recorder: Recorder, meta: RunMeta): LoadResult {
   const failuresByKind = Object.fromEntries(FailureKind.options.map((k) => [k, 0])) as Record<
@@ -87,6 +106,7 @@ export function buildResult(recorder: Recorder, meta: RunMeta): LoadResult {
     responseTime: summarizeHistogram(recorder.overall()),
     serviceTime: summarizeHistogram(recorder.serviceTimes()),
     avgSize: successes > 0 ? round2(recorder.bytes / successes) : 0,
+    outcomes: allOutcomes([...recorder.endpoints.values()]),
     firstFailure: first
       ? {
           second: round2(Math.max(0, (first.atMs - recorder.startMs) / 1000)),
@@ -109,6 +129,7 @@ export function buildResult(recorder: Recorder, meta: RunMeta): LoadResult {
         avgSize: ok > 0 ? round2(e.bytes / ok) : 0,
         rps: perSec(ok, meta.durationSec),
         failuresPerSec: perSec(e.failures, meta.durationSec),
+        outcomes: allOutcomes([e]),
       };
     }),
     failureRows: [...recorder.failureRows.values()],

@@ -24,10 +24,11 @@ async function measured(): Promise<LoadResult> {
 describe("Locust's CSV files", () => {
   it('have exactly the headers and CRLF rows of real Locust 2.12 output', async () => {
     const result = await measured();
-    const [stats, history, failures] = await writeLocustCsv(join(dir, 'ours'), result);
+    const [stats, history, failures, exceptions] = await writeLocustCsv(join(dir, 'ours'), result);
     expect(firstLine(stats!)).toBe(firstLine(join(fixture, 'run_stats.csv')));
     expect(firstLine(history!)).toBe(firstLine(join(fixture, 'run_stats_history.csv')));
     expect(firstLine(failures!)).toBe(firstLine(join(fixture, 'run_failures.csv')));
+    expect(readFileSync(exceptions!, 'utf8')).toBe(readFileSync(join(fixture, 'run_exceptions.csv'), 'utf8'));
     const rows = readFileSync(stats!, 'utf8').split('\r\n').filter(Boolean);
     expect(rows[rows.length - 1]!.startsWith(',Aggregated,')).toBe(true);
     expect(rows.every((r) => r.split(',').length === 22)).toBe(true);
@@ -40,18 +41,59 @@ describe("Locust's CSV files", () => {
     expect(back.requests).toBe(result.requests);
     expect(back.failures).toBe(result.failures);
     expect(back.failuresByKind).toEqual(result.failuresByKind);
-    expect(back.totalRps).toBe(result.totalRps);
+    expect(back.totalRps).toBeCloseTo(result.totalRps, 1);
     expect(back.rps).toBeCloseTo(result.rps, 1);
-    expect(back.responseTime.avg).toBe(result.responseTime.avg);
-    expect(back.responseTime.min).toBe(result.responseTime.min);
-    expect(back.responseTime.max).toBe(result.responseTime.max);
-    expect(back.responseTime.p95).toBe(Math.trunc(result.responseTime.p95));
+    // The files hold every outcome's times, as Locust's do.
+    const all = result.outcomes!.responseTime;
+    expect(back.outcomes!.responseTime.avg).toBe(all.avg);
+    expect(back.responseTime.min).toBe(all.min);
+    expect(back.responseTime.max).toBe(all.max);
+    expect(back.responseTime.p95).toBe(Math.trunc(all.p95));
+    expect(back.outcomes!.avgSize).toBe(result.outcomes!.avgSize);
     expect(back.failureRows).toEqual(result.failureRows);
     expect(back.timeline.map((p) => [p.users, p.rps, p.failures, p.total?.requests])).toEqual(
       result.timeline.map((p) => [p.users, p.rps, p.failures, p.total?.requests]),
     );
     expect(back.endpoints.map((e) => [e.method, e.name, e.requests, e.failures])).toEqual(
       result.endpoints.map((e) => [e.method, e.name, e.requests, e.failures]),
+    );
+  });
+
+  it("failed rows carry their times and sizes, and the Aggregated row is its endpoints' sum", async () => {
+    server = await startTestServer('keep-alive', (_n, path) => (path === '/missing' ? 'status500' : 'ok'));
+    const result = await runLoad({
+      host: server.url,
+      users: 2,
+      spawnRate: 100,
+      requests: 40,
+      tasks: [{ path: '/' }, { path: '/missing' }],
+    });
+    const [stats] = await writeLocustCsv(join(dir, 'sums'), result);
+    const [header, ...rows] = readFileSync(stats!, 'utf8')
+      .split('\r\n')
+      .filter(Boolean)
+      .map((r) => r.split(','));
+    const col = (row: string[], name: string) => Number(row[header!.indexOf(name)]);
+    const aggregated = rows.at(-1)!;
+    const endpoints = rows.slice(0, -1);
+    const failing = endpoints.find((r) => r[1] === '/missing')!;
+    expect(col(failing, 'Failure Count')).toBe(col(failing, 'Request Count'));
+    expect(col(failing, 'Average Response Time')).toBeGreaterThan(0);
+    expect(col(failing, 'Max Response Time')).toBeGreaterThan(0);
+    expect(col(failing, 'Average Content Size')).toBeGreaterThan(0);
+    for (const name of ['Request Count', 'Failure Count', 'Requests/s', 'Failures/s']) {
+      expect(col(aggregated, name)).toBeCloseTo(
+        endpoints.reduce((sum, r) => sum + col(r, name), 0),
+        9,
+      );
+    }
+    const weighted = (name: string) =>
+      endpoints.reduce((sum, r) => sum + col(r, name) * col(r, 'Request Count'), 0) /
+      col(aggregated, 'Request Count');
+    expect(col(aggregated, 'Average Content Size')).toBeCloseTo(weighted('Average Content Size'), 1);
+    expect(col(aggregated, 'Average Response Time')).toBeCloseTo(weighted('Average Response Time'), 2);
+    expect(col(aggregated, 'Max Response Time')).toBe(
+      Math.max(...endpoints.map((r) => col(r, 'Max Response Time'))),
     );
   });
 

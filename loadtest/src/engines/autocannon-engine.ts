@@ -66,7 +66,7 @@ export class AutocannonEngine implements Engine {
       open.waiting = false;
       const sent = end - durationMs;
       if (statusOk(task, status)) ctx.recorder.success(endpoint, sent, sent, end, bodyBytes);
-      else ctx.recorder.failure(endpoint, 'status', `HTTP ${status}`, end, sent, open.users);
+      else ctx.recorder.failure(endpoint, 'status', `HTTP ${status}`, end, sent, open.users, bodyBytes);
       bodyBytes = 0;
     });
     client.on('connError', (error) => {

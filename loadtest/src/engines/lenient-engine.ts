@@ -453,7 +453,7 @@ class LenientUser {
     const { recorder, timeoutMs } = this.engine.ctx;
     const endpoint = endpointOf(origin, recorder);
     const fail = (kind: FailureKind, error: string) =>
-      recorder.failure(endpoint, kind, error, endMs, this.scheduledMs, this.usersAtSend);
+      recorder.failure(endpoint, kind, error, endMs, this.scheduledMs, this.usersAtSend, bodyBytes);
     // The sweep runs every quarter second: a response it had not yet cut off is late all the same.
     if (endMs - this.sentMs > timeoutMs) fail('timeout', `timeout after ${timeoutMs / 1000}s`);
     else if (statusOk(origin.task, status))

@@ -1,6 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { writeFileAtomic } from '@netlab/kit';
-import type { EndpointStats, LoadResult, ResponseTimeSummary, TimelinePoint } from '../result.js';
+import type {
+  AllOutcomes,
+  EndpointStats,
+  LoadResult,
+  ResponseTimeSummary,
+  TimelinePoint,
+} from '../result.js';
 
 /** Locust 2.x's percentile columns and the summary fields that fill them. */
 export const PERCENTILES: ReadonlyArray<[string, keyof ResponseTimeSummary]> = [
@@ -49,6 +55,8 @@ export const HISTORY_HEADER = [
   'Total Average Content Size',
 ];
 export const FAILURES_HEADER = ['Method', 'Name', 'Error', 'Occurrences'];
+/** Locust 2.12's `exceptions_columns` (locust/stats.py). */
+export const EXCEPTIONS_HEADER = ['Count', 'Message', 'Traceback', 'Nodes'];
 
 /** Python's str(float): integral floats keep a `.0`, as Locust's files show them. */
 const pyFloat = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
@@ -60,45 +68,57 @@ function percentiles(rt: ResponseTimeSummary, measured: boolean): string[] {
   });
 }
 
-/** A stats row; `totalRps` counts failures too, as Locust's Requests/s column does. */
-function statsRow(type: string, e: Omit<EndpointStats, 'method' | 'rps'> & { totalRps: number }): string[] {
-  const rt = e.responseTime;
+/** A stats row's counts and its all-outcomes times and size (Locust counts failures in both). */
+interface StatsLine {
+  name: string;
+  requests: number;
+  failures: number;
+  outcomes: AllOutcomes;
+}
+
+/**
+ * A stats row. Requests/s and Failures/s are counts over the run's own time, every row divided
+ * by the same time, so the Aggregated row's rates are its endpoints' summed (as Locust's are).
+ */
+function statsRow(type: string, line: StatsLine, durationSec: number): string[] {
+  const rt = line.outcomes.responseTime;
+  const rate = (count: number) => (durationSec > 0 ? count / durationSec : 0);
   return [
     type,
-    e.name,
-    String(e.requests),
-    String(e.failures),
+    line.name,
+    String(line.requests),
+    String(line.failures),
     String(Math.round(rt.p50)),
     pyFloat(rt.avg),
     pyFloat(rt.min),
     pyFloat(rt.max),
-    pyFloat(e.avgSize),
-    pyFloat(e.totalRps),
-    pyFloat(e.failuresPerSec),
-    ...percentiles(rt, e.requests > e.failures),
+    pyFloat(line.outcomes.avgSize),
+    pyFloat(rate(line.requests)),
+    pyFloat(rate(line.failures)),
+    ...percentiles(rt, line.requests > 0),
   ];
 }
 
 const csv = (rows: string[][]): string => stringify(rows, { record_delimiter: 'windows' });
 
+/** A result written before failures were timed has successes' figures only. */
+const outcomesOf = (row: Pick<EndpointStats, 'responseTime' | 'avgSize' | 'outcomes'>): AllOutcomes =>
+  row.outcomes ?? { responseTime: row.responseTime, avgSize: row.avgSize };
+
 export function statsCsv(result: LoadResult): string {
   const sorted = [...result.endpoints].sort((a, b) =>
     a.name === b.name ? a.method.localeCompare(b.method) : a.name.localeCompare(b.name),
   );
-  const total = (requests: number) => (result.durationSec > 0 ? requests / result.durationSec : 0);
   const aggregated = {
     name: 'Aggregated',
     requests: result.requests,
     failures: result.failures,
-    responseTime: result.responseTime,
-    avgSize: result.avgSize,
-    totalRps: result.totalRps,
-    failuresPerSec: total(result.failures),
+    outcomes: outcomesOf(result),
   };
   return csv([
     STATS_HEADER,
-    ...sorted.map((e) => statsRow(e.method, { ...e, totalRps: total(e.requests) })),
-    statsRow('', aggregated),
+    ...sorted.map((e) => statsRow(e.method, { ...e, outcomes: outcomesOf(e) }, result.durationSec)),
+    statsRow('', aggregated, result.durationSec),
   ]);
 }
 
@@ -142,12 +162,19 @@ export function failuresCsv(result: LoadResult): string {
   return csv([FAILURES_HEADER, ...rows]);
 }
 
-/** Writes PREFIX_stats.csv, PREFIX_stats_history.csv and PREFIX_failures.csv as Locust 2.x does. */
+/**
+ * Locust's exceptions are errors raised by a locustfile's own code (a task that crashed), not
+ * request failures; the runner runs no user code, so the file is its header alone.
+ */
+export const exceptionsCsv = (): string => csv([EXCEPTIONS_HEADER]);
+
+/** Writes PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv and PREFIX_exceptions.csv as Locust 2.12 does. */
 export async function writeLocustCsv(prefix: string, result: LoadResult): Promise<string[]> {
   const files: Array<[string, string]> = [
     [`${prefix}_stats.csv`, statsCsv(result)],
     [`${prefix}_stats_history.csv`, historyCsv(result)],
     [`${prefix}_failures.csv`, failuresCsv(result)],
+    [`${prefix}_exceptions.csv`, exceptionsCsv()],
   ];
   for (const [path, text] of files) await writeFileAtomic(path, text);
   return files.map(([path]) => path);

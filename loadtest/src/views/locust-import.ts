@@ -140,7 +140,9 @@ export function importLocustCsv(statsCsvPath: string): LoadResult {
   const first = timeline.find((p) => (p.total?.failures ?? 0) > 0);
   const failureCount = num(aggregated['Failure Count']);
   const durationSec = rps > 0 ? requests / rps : timeline.length;
+  // Locust's times and sizes count failures too: they are the outcomes', and the only ones there are.
   const responseTime = summaryOf(aggregated, 'Median Response Time');
+  const avgSize = num(aggregated['Average Content Size']);
   return LoadResult.parse({
     target: `locust:${prefix}`,
     startedAt: new Date(t0 * 1000).toISOString(),
@@ -159,7 +161,8 @@ export function importLocustCsv(statsCsvPath: string): LoadResult {
     lateStarts: 0,
     responseTime,
     serviceTime: responseTime,
-    avgSize: num(aggregated['Average Content Size']),
+    avgSize,
+    outcomes: { responseTime, avgSize },
     // Locust keeps no send times: the second its history first shows a failure stands for both.
     firstFailure:
       first || failureRows.length > 0
@@ -175,16 +178,21 @@ export function importLocustCsv(statsCsvPath: string): LoadResult {
     timeline,
     endpoints: stats
       .filter((r) => r !== aggregated)
-      .map((r) => ({
-        method: r.Type ?? '',
-        name: r.Name ?? '',
-        requests: num(r['Request Count']),
-        failures: num(r['Failure Count']),
-        responseTime: summaryOf(r, 'Median Response Time'),
-        avgSize: num(r['Average Content Size']),
-        rps: Math.max(0, num(r['Requests/s']) - num(r['Failures/s'])),
-        failuresPerSec: num(r['Failures/s']),
-      })),
+      .map((r) => {
+        const rowTimes = summaryOf(r, 'Median Response Time');
+        const rowSize = num(r['Average Content Size']);
+        return {
+          method: r.Type ?? '',
+          name: r.Name ?? '',
+          requests: num(r['Request Count']),
+          failures: num(r['Failure Count']),
+          responseTime: rowTimes,
+          avgSize: rowSize,
+          rps: Math.max(0, num(r['Requests/s']) - num(r['Failures/s'])),
+          failuresPerSec: num(r['Failures/s']),
+          outcomes: { responseTime: rowTimes, avgSize: rowSize },
+        };
+      }),
     failureRows,
     generatorBound: false,
     generatorNote: null,

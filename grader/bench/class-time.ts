@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { writeReadmeBlock } from '@netlab/kit';
+import { benchStamp, writeReadmeBlock } from '@netlab/kit';
 import { parse } from 'csv-parse/sync';
 import {
   buildConcurrencyClass,
@@ -47,7 +47,10 @@ try {
   const n = CONCURRENCY_CLASS.length;
   const [one, two] = [seconds.get(1)!, seconds.get(2)!];
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} by \`pnpm --filter @netlab/grader bench:class\` (${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end): the week-6 class of ${n} servers, sandboxed, with the concurrency and load blocks (20 users, 2 s).`,
+    benchStamp(
+      'pnpm --filter @netlab/grader bench:class --readme',
+      `The week-6 class of ${n} servers, sandboxed, with the concurrency and load blocks (20 users, 2 s).`,
+    ),
     '',
     '| --jobs | class wall time | per student | ratio to --jobs 1 |',
     '|---:|---:|---:|---:|',

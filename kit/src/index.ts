@@ -4,7 +4,7 @@ export { freePort } from './free-port.js';
 export { screenshot, type ScreenshotOptions } from './screenshot.js';
 export { isLoopback } from './loopback.js';
 export { flagName, formatPath, zodIssuesLine } from './zod-issues.js';
-export { writeReadmeBlock } from './readme-block.js';
+export { benchStamp, STAMP_PREFIX, writeReadmeBlock } from './readme-block.js';
 export { CodedError, type ErrorEntry, errorCatalogue } from './error-catalogue.js';
 export {
   type GroupCommand,

@@ -13,7 +13,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeReadmeBlock } from '@netlab/kit';
+import { benchStamp, writeReadmeBlock } from '@netlab/kit';
 import { type LoadOptionsInput, type LoadResult, runLoad } from '../src/index.js';
 import { has, locust, wrk } from './anchors.js';
 
@@ -121,8 +121,10 @@ async function dropping(plan: 'reset50' | 'fin50', seconds: number): Promise<str
 async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   lines.push(
-    `Measured ${new Date().toISOString().slice(0, 10)} by \`pnpm --filter @netlab/loadtest bench:numbers\` ` +
-      `(2 cores, loopback, each tool against a fresh server process).`,
+    benchStamp(
+      'pnpm --filter @netlab/loadtest bench:numbers --readme',
+      'Loopback, each tool against a fresh server process.',
+    ),
     '',
   );
   table(

@@ -2,18 +2,21 @@
  * Benchmark (not a test): the runner against wrk (and Locust's HttpUser when installed) on the
  * same loopback nginx (a node:http child if nginx is absent). Prints req/s and p50 with ratios
  * and the runner's targets: ≥ 0.7× wrk's req/s, p50 within 20% of wrk's at a fixed rate, ≥ 10×
- * Locust. Loopback only, each measurement a few seconds.
+ * Locust. Loopback only, each measurement a few seconds. `--readme` writes the table into
+ * README.md's "bench" block.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort } from '@netlab/kit';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchStamp, freePort, writeReadmeBlock } from '@netlab/kit';
 import { runLoad } from '../src/index.js';
 import { has, locust, wrk } from './anchors.js';
 import { bareClientP50 } from './bare-client.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const README = join(dirname(fileURLToPath(import.meta.url)), '..', 'README.md');
 const dir = mkdtempSync(join(tmpdir(), 'netlab-bench-'));
 
 async function startTarget(port: number): Promise<{ child: ChildProcess; name: string }> {
@@ -187,8 +190,19 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   const header = ['measurement', 'netlab', 'reference', 'reference tool', 'ratio', 'target'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const r of [header, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  const output = [
+    `| ${header.join(' | ')} |`,
+    '|---|---:|---:|---|---:|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+  process.stdout.write(`${output}\n`);
+  if (process.argv.includes('--readme')) {
+    const stamp = benchStamp(
+      'pnpm --filter @netlab/loadtest bench --readme',
+      `Target: ${target.name} on loopback; ${SECONDS} s per measurement, best of ${ROUNDS} alternated with the reference.`,
+    );
+    await writeReadmeBlock(README, 'bench', `${stamp}\n\n${output}`);
+  }
 }
 
 await main();

@@ -4,9 +4,9 @@
  * Run: pnpm --filter @netlab/reports bench:readme   (about 3 minutes on 2 cores).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeReadmeBlock } from '@netlab/kit';
+import { benchStamp, writeReadmeBlock } from '@netlab/kit';
 import { parseLabArgs } from '../src/lab/options.js';
 import { runLab } from '../src/lab/run-lab.js';
 import { analysisFor } from '../src/report/analysis.js';
@@ -34,11 +34,11 @@ try {
     .filter((p) => !p.title.startsWith('측정 환경'))
     .map((p) => `**${p.title}**\n\n${p.paragraphs.map((t) => `- ${t}`).join('\n')}`)
     .join('\n\n');
-  const stamp =
-    `One full \`pnpm lab:week6\` written here by \`pnpm --filter @netlab/reports bench:readme\` on ` +
-    `${results.generatedAt.slice(0, 10)}: ${cpus().length} cores (${results.environment.cpuModel}), Node ` +
-    `${process.version}, loopback; ${Math.floor(seconds / 60)} min ${seconds % 60} s for the lab itself. ` +
-    'The numbers follow the definitions in loadtest/README.md ("What the numbers mean").';
+  const stamp = benchStamp(
+    'pnpm --filter @netlab/reports bench:readme',
+    `One full \`pnpm lab:week6\` on loopback, ${Math.floor(seconds / 60)} min ${seconds % 60} s for the lab itself. ` +
+      'The numbers follow the definitions in loadtest/README.md ("What the numbers mean").',
+  );
   const body = [stamp, markdown(stress!), `![Successful responses/s by model](${chart})`].join('\n\n');
   await writeReadmeBlock(join(ROOT, 'README.md'), 'measured-here', body);
   await writeReadmeBlock(

@@ -24,6 +24,8 @@ export interface CheckClassOptions {
   /** Students graded at once (default: the number of cores). */
   jobs?: number;
   onProgress?: (progress: ClassProgress) => void;
+  /** Also write each student's Gradescope `results.json`. */
+  gradescope?: boolean;
 }
 
 /** `grader check`: load the spec and class files (all validated before any student runs), grade, write every output. */
@@ -48,7 +50,7 @@ export async function checkClass(o: CheckClassOptions): Promise<{ result: ClassR
     jobs: o.jobs,
     onProgress: o.onProgress,
   });
-  const files = await writeOutputs(result, o.outDir);
+  const files = await writeOutputs(result, o.outDir, { gradescope: o.gradescope ?? false });
   return { result, files };
 }
 

@@ -5,13 +5,15 @@ import { checkClass } from './check-class.js';
 import { describeError, EXIT_OK, exitCodeFor, GraderError } from './errors.js';
 import { progressReporter } from './outputs/progress.js';
 import { terminalSummary } from './outputs/summary.js';
-import { publishGrades, publishNote } from './publish.js';
+import { LMS_GRADEBOOKS, type LmsGradebook } from './outputs/lms-gradebook.js';
+import { publishGrades, publishLms, publishNote } from './publish.js';
 
 export const USAGE = `usage:
   grader check <submissions-dir> --assignment <week2|week3|week5|week6> [--spec <file>] [--out <dir>]
                [--roster <csv>] [--extensions <csv>] [--server-timeout <seconds>] [--jobs <n>] [--no-run]
-               [--against <earlier class's submissions-dir>]...
+               [--against <earlier class's submissions-dir>]... [--format gradescope]
   grader publish <out-dir>/grades.csv --out <file.xlsx|file.csv> [--with-flags]
+  grader publish <out-dir>/grades.csv --lms <canvas|moodle> --out <file.csv> [--column <assignment>]
   grader spec <week>`;
 
 export interface CliIo {
@@ -64,6 +66,7 @@ async function check(args: string[], io: CliIo): Promise<void> {
     jobs: { type: 'string' },
     'no-run': { type: 'boolean', default: false },
     against: { type: 'string', multiple: true, default: [] },
+    format: { type: 'string' },
   });
   const [dir] = positionals;
   if (!dir) throw new GraderError('GRADER_USAGE', `check needs the submissions folder\n${USAGE}`);
@@ -72,6 +75,8 @@ async function check(args: string[], io: CliIo): Promise<void> {
   const timeout = values['server-timeout'] === undefined ? undefined : Number(values['server-timeout']);
   if (timeout !== undefined && !(timeout > 0))
     throw new GraderError('GRADER_USAGE', '--server-timeout must be a positive number of seconds');
+  if (values.format !== undefined && values.format !== 'gradescope')
+    throw new GraderError('GRADER_USAGE', `--format ${values.format}: the one extra format is gradescope`);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
     throw new GraderError('GRADER_USAGE', '--jobs must be a whole number of students at once, 1 or more');
@@ -86,6 +91,7 @@ async function check(args: string[], io: CliIo): Promise<void> {
     serverTimeoutSeconds: timeout,
     runServers: !values['no-run'],
     jobs,
+    gradescope: values.format === 'gradescope',
     onProgress: progressReporter(io.stderr),
   });
   io.stdout.write(terminalSummary(result));
@@ -96,10 +102,27 @@ async function publish(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parse(args, {
     out: { type: 'string' },
     'with-flags': { type: 'boolean', default: false },
+    lms: { type: 'string' },
+    column: { type: 'string', default: 'Score' },
   });
   const [grades] = positionals;
   if (!grades || !values.out)
     throw new GraderError('GRADER_USAGE', `publish needs <grades.csv> --out <file.xlsx|.csv>\n${USAGE}`);
+  if (values.lms !== undefined) {
+    const lms = values.lms as LmsGradebook;
+    if (!LMS_GRADEBOOKS.includes(lms))
+      throw new GraderError('GRADER_USAGE', `--lms ${values.lms}: use ${LMS_GRADEBOOKS.join(' or ')}`);
+    const rows = await publishLms(
+      fromCaller(grades),
+      fromCaller(values.out as string),
+      lms,
+      values.column as string,
+    );
+    io.stdout.write(
+      `wrote ${lms}'s gradebook import for ${rows.length} students to ${values.out} (real ids: import it, do not post it)\n`,
+    );
+    return;
+  }
   const o = { withFlags: values['with-flags'] as boolean };
   const rows = await publishGrades(fromCaller(grades), fromCaller(values.out as string), o);
   io.stdout.write(`published ${rows.length} rows to ${values.out}; ${publishNote(o)}\n`);

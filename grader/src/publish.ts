@@ -4,6 +4,7 @@ import { readGradesCsv } from './grades-file.js';
 import { writeFileAtomic } from './outputs/atomic-write.js';
 import type { GradeRow } from './outputs/grade-rows.js';
 import { gradesCsv } from './outputs/grades-csv.js';
+import { type LmsGradebook, lmsGradebookCsv } from './outputs/lms-gradebook.js';
 import { publishSheetColumns } from './outputs/grade-sheet.js';
 import { sheetXlsx } from './outputs/sheet-xlsx.js';
 import { maskName, maskStudentId } from './mask.js';
@@ -65,5 +66,19 @@ export async function publishGrades(
         )
       : await sheetXlsx('grades', columns, rows as Record<string, string>[], publishNote(o));
   await writeFileAtomic(outFile, data);
+  return rows;
+}
+
+/** Writes the gradebook import CSV an LMS reads (`--lms`): the validated rows, unmasked, one score column. */
+export async function publishLms(
+  gradesFile: string,
+  outFile: string,
+  lms: LmsGradebook,
+  column: string,
+): Promise<GradeRow[]> {
+  if (path.extname(outFile).toLowerCase() !== '.csv')
+    throw new GraderError('GRADER_USAGE', `--out ${outFile}: an LMS gradebook import is a .csv file`);
+  const rows = await readGradesCsv(gradesFile);
+  await writeFileAtomic(outFile, lmsGradebookCsv(lms, rows, column));
   return rows;
 }

@@ -3,7 +3,17 @@ import { formatValue } from '../checks/load-thresholds.js';
 import { FLAG_TEXT } from '../flag-text.js';
 import type { ServerRun } from '../checks/server-run.js';
 import type { StudentResult } from '../grade-class.js';
+import type { TimeSource } from '../submissions/submission-time.js';
 import { formatNumber as n } from './grade-rows.js';
+
+/** Where the submission time came from, as the feedback names it. */
+const TIME_SOURCE: Record<TimeSource, string> = {
+  manifest: 'manifest.csv',
+  'Moodle worksheet': 'Moodle grading worksheet',
+  'Blackboard attempt': 'Blackboard attempt',
+  'Git commit': 'last Git commit',
+  mtime: 'file time',
+};
 
 /** One student's feedback in Korean and English: what was checked, what failed, how the score was computed. */
 export function feedbackMarkdown(s: StudentResult, spec: AssignmentSpec, sandboxWarning?: string): string {
@@ -36,9 +46,7 @@ export function feedbackMarkdown(s: StudentResult, spec: AssignmentSpec, sandbox
 function checkedRows(s: StudentResult, spec: AssignmentSpec): [string, string][] {
   if (!s.submitted) return [['제출 Submission', '없음 / none']];
   const rows: [string, string][] = [];
-  const when = s.time
-    ? `${s.time.at.toISOString()} (${s.time.source === 'manifest' ? 'manifest.csv' : 'file time'})`
-    : '?';
+  const when = s.time ? `${s.time.at.toISOString()} (${TIME_SOURCE[s.time.source]})` : '?';
   rows.push([
     '제출 시각 Submitted',
     `${when}; deadline ${s.deadline.toISOString()}; ${s.lateDays} day(s) late`,

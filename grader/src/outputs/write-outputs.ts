@@ -6,14 +6,24 @@ import { clustersCsv } from './clusters-csv.js';
 import { clustersOf } from '../similarity/index.js';
 import { feedbackMarkdown } from './feedback-md.js';
 import { gradeRows } from './grade-rows.js';
+import { gradescopeResults } from './gradescope-results.js';
 import { gradesCsv } from './grades-csv.js';
 import { GRADE_SHEET_COLUMNS } from './grade-sheet.js';
 import { sheetXlsx } from './sheet-xlsx.js';
 import { similarityCsv } from './similarity-csv.js';
 import { similarityHtml } from './similarity-html.js';
 
+export interface OutputOptions {
+  /** Also `gradescope/<id>/results.json`, Gradescope's autograder results per student (`--format gradescope`). */
+  gradescope?: boolean;
+}
+
 /** Every view of the result in `outDir`, each written atomically. Returns the files written. */
-export async function writeOutputs(result: ClassResult, outDir: string): Promise<string[]> {
+export async function writeOutputs(
+  result: ClassResult,
+  outDir: string,
+  o: OutputOptions = {},
+): Promise<string[]> {
   const { spec } = result;
   const rows = gradeRows(result);
   const files: [string, string | Uint8Array][] = [
@@ -33,6 +43,12 @@ export async function writeOutputs(result: ClassResult, outDir: string): Promise
       path.join('feedback', `${s.studentId}.md`),
       feedbackMarkdown(s, spec, result.sandboxWarning),
     ]),
+    ...(o.gradescope
+      ? result.students.map((s): [string, string] => [
+          path.join('gradescope', s.studentId, 'results.json'),
+          `${JSON.stringify(gradescopeResults(s, spec, result.sandboxWarning), null, 2)}\n`,
+        ])
+      : []),
   ];
   for (const [name, data] of files) await writeFileAtomic(path.join(outDir, name), data);
   return files.map(([name]) => path.join(outDir, name));

@@ -3,6 +3,8 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { builtinSpecText } from '@netlab/assignments';
 import { checkClass } from './check-class.js';
 import { describeError, EXIT_OK, exitCodeFor, GraderError } from './errors.js';
+import { autograde } from './gradescope/autograde.js';
+import { buildAutograderBundle } from './gradescope/bundle.js';
 import { progressReporter } from './outputs/progress.js';
 import { terminalSummary } from './outputs/summary.js';
 import { LMS_GRADEBOOKS, type LmsGradebook } from './outputs/lms-gradebook.js';
@@ -14,7 +16,10 @@ export const USAGE = `usage:
                [--against <earlier class's submissions-dir>]... [--format gradescope]
   grader publish <out-dir>/grades.csv --out <file.xlsx|file.csv> [--with-flags]
   grader publish <out-dir>/grades.csv --lms <canvas|moodle> --out <file.csv> [--column <assignment>]
-  grader spec <week>`;
+  grader spec <week>
+  grader gradescope <week> --out <autograder.zip>
+  grader autograde <submission-dir> (--assignment <week> | --spec <file>) --results <results.json>
+               [--metadata <submission_metadata.json>] [--no-run]`;
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -31,6 +36,8 @@ export async function main(
     if (command === 'check') await check(rest, io);
     else if (command === 'publish') await publish(rest, io);
     else if (command === 'spec') spec(rest, io);
+    else if (command === 'gradescope') await gradescope(rest, io);
+    else if (command === 'autograde') await autogradeCommand(rest, io);
     else if (command === '--help' || command === '-h') io.stdout.write(`${USAGE}\n`);
     else throw new GraderError('GRADER_USAGE', `unknown command ${command ?? '(none)'}\n${USAGE}`);
     return EXIT_OK;
@@ -132,4 +139,40 @@ function spec(args: string[], io: CliIo): void {
   const [week] = args;
   if (!week) throw new GraderError('GRADER_USAGE', `spec needs a week, e.g. grader spec week6\n${USAGE}`);
   io.stdout.write(builtinSpecText(week));
+}
+
+async function gradescope(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parse(args, { out: { type: 'string', default: 'autograder.zip' } });
+  const [week] = positionals;
+  if (!week)
+    throw new GraderError('GRADER_USAGE', `gradescope needs a week, e.g. grader gradescope week6\n${USAGE}`);
+  const { files } = await buildAutograderBundle(week, fromCaller(values.out as string));
+  io.stdout.write(
+    `wrote ${values.out}: setup.sh, run_autograder and netlab (${files} files); upload it as the autograder\n`,
+  );
+}
+
+async function autogradeCommand(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parse(args, {
+    assignment: { type: 'string' },
+    spec: { type: 'string' },
+    results: { type: 'string' },
+    metadata: { type: 'string' },
+    'no-run': { type: 'boolean', default: false },
+  });
+  const [submission] = positionals;
+  if (!submission || !values.results || (!values.assignment && !values.spec))
+    throw new GraderError(
+      'GRADER_USAGE',
+      `autograde needs <submission-dir>, --assignment or --spec, and --results\n${USAGE}`,
+    );
+  const results = await autograde({
+    submissionDir: fromCaller(submission),
+    resultsFile: fromCaller(values.results as string),
+    ...(values.metadata ? { metadataFile: fromCaller(values.metadata as string) } : {}),
+    ...(values.assignment ? { assignment: values.assignment as string } : {}),
+    ...(values.spec ? { specFile: fromCaller(values.spec as string) } : {}),
+    runServers: !values['no-run'],
+  });
+  io.stdout.write(`score ${results.score}; wrote ${values.results}\n`);
 }

@@ -2,44 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
 import { main } from '../src/cli.js';
 import { studentCode, testSpec, writeSpec } from './fixtures/build-class.js';
 import { captureIo } from './fixtures/capture-io.js';
+import { GradescopeResults } from './fixtures/gradescope-schema.js';
 import { correctFiles, plainFolder } from './fixtures/lms-downloads.js';
 import { useTempDir } from './fixtures/temp-dir.js';
-
-/**
- * Gradescope's documented results.json fields ("Autograder Specifications", "Output format"): anything else, or a
- * value outside the documented choices, fails the parse.
- */
-const FORMATS = z.enum(['text', 'html', 'simple_format', 'md', 'ansi']);
-const VISIBILITY = z.enum(['hidden', 'after_due_date', 'after_published', 'visible']);
-const GradescopeTest = z.strictObject({
-  score: z.number().optional(),
-  max_score: z.number().optional(),
-  status: z.enum(['passed', 'failed']).optional(),
-  name: z.string().optional(),
-  name_format: FORMATS.optional(),
-  number: z.string().optional(),
-  output: z.string().optional(),
-  output_format: FORMATS.optional(),
-  tags: z.array(z.string()).optional(),
-  visibility: VISIBILITY.optional(),
-  extra_data: z.record(z.string(), z.unknown()).optional(),
-});
-const GradescopeResults = z.strictObject({
-  score: z.number().optional(),
-  execution_time: z.number().optional(),
-  output: z.string().optional(),
-  output_format: FORMATS.optional(),
-  test_output_format: FORMATS.optional(),
-  test_name_format: FORMATS.optional(),
-  visibility: VISIBILITY.optional(),
-  stdout_visibility: VISIBILITY.optional(),
-  extra_data: z.record(z.string(), z.unknown()).optional(),
-  tests: z.array(GradescopeTest).optional(),
-});
 
 const tmp = useTempDir('platforms');
 let out = '';

@@ -206,6 +206,13 @@ export const AssignmentSpec = z
       .default(0),
     similarityThreshold: fraction('0.8').default(0.8),
     reviewThreshold: fraction('0.5').default(0.5),
+    /** Similarity engine settings the course may tune; see grader/src/similarity/README.md. */
+    similarity: z
+      .strictObject({
+        /** Code found in more than this share of the class counts as template (MOSS's rule); 1 turns it off. */
+        commonCodeShare: fraction('0.5').gt(0, 'must be more than 0, e.g. 0.5').default(0.5),
+      })
+      .default({ commonCodeShare: 0.5 }),
     port: z
       .number({ error: expect('a TCP port number, e.g. 8080') })
       .int('must be a whole port number, e.g. 8080')

@@ -2,7 +2,7 @@ import type { Submission } from '../src/similarity/index.js';
 import { type Seed, seeds } from './seeds.js';
 
 /** mulberry32: a small deterministic PRNG, so every run generates the same class. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -33,7 +33,7 @@ function disguise(source: string, seed: Seed, next: () => number, student: numbe
     .join('\n');
 }
 
-function shuffled<T>(items: T[], next: () => number): T[] {
+export function shuffled<T>(items: T[], next: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));

@@ -1,3 +1,4 @@
+import { weighByClass } from './common-code.js';
 import { SimilarityError } from './errors.js';
 import { fragmentsBetween } from './fragments.js';
 import { type PriorIndexInfo, priorTokens } from './prior-index.js';
@@ -56,9 +57,9 @@ class PairWithFragments implements PairScore {
   }
 }
 
-/** Dice coefficient over multisets: 2·|A∩B| / (|A|+|B|). */
+/** Dice coefficient over weighted multisets: 2·|A∩B| / (|A|+|B|), at most 1 despite rounding of weights. */
 function dice(shared: number, sizeA: number, sizeB: number): number {
-  return sizeA + sizeB === 0 ? 0 : (2 * shared) / (sizeA + sizeB);
+  return sizeA + sizeB === 0 ? 0 : Math.min(1, (2 * shared) / (sizeA + sizeB));
 }
 
 function byScoreThenIds(x: PairScore, y: PairScore): number {
@@ -133,10 +134,15 @@ export async function compareClass(subs: Submission[], opts: SimilarityOptions):
     if ('error' in tokens) unreadable.set(sub.id, tokens.error);
     return buildProfile(settings, sub.id, sub.files, 'units' in tokens ? tokens.units : [], template);
   };
-  const profiles = [
-    ...ordered.map((sub, i) => profile(sub, results[i])),
-    ...against.map((sub, i) => profile(sub, prior?.results[i])),
-  ];
+  const profiles = weighByClass(
+    [
+      ...ordered.map((sub, i) => profile(sub, results[i])),
+      ...against.map((sub, i) => profile(sub, prior?.results[i])),
+    ],
+    ordered.length,
+    options.commonCodeShare,
+    options.rarityWeight,
+  );
   const strictShared = sharedCounts(profiles.map((p) => p.strict.fingerprints));
   const looseShared = sharedCounts(profiles.map((p) => p.loose.fingerprints));
   const minRun = Math.max(1, options.kgramLength - options.looseKgramLength + 1);

@@ -10,6 +10,8 @@ export const defaults = {
   looseWeight: 0.79,
   windowLength: 1,
   minKgrams: 10,
+  commonCodeShare: 0.5,
+  rarityWeight: 0.5,
 } as const;
 
 const sourceFile = z.object({ path: z.string(), content: z.string() });
@@ -23,6 +25,8 @@ const schema = z.object({
   looseWeight: z.number().min(0).max(1).default(defaults.looseWeight),
   windowLength: z.number().int().min(1).max(100).default(defaults.windowLength),
   minKgrams: z.number().int().min(1).default(defaults.minKgrams),
+  commonCodeShare: z.number().gt(0).max(1).default(defaults.commonCodeShare),
+  rarityWeight: z.number().min(0).max(4).default(defaults.rarityWeight),
   tokenizeIn: z.enum(['auto', 'child']).default('auto'),
   against: z.array(z.object({ id: z.string(), files: z.array(sourceFile) })).default([]),
   priorCacheDir: z.string().optional(),

@@ -36,6 +36,16 @@ export interface SimilarityOptions {
   against?: Submission[];
   /** Where the tokenised prior corpus is kept between runs, keyed by its content; none: tokenised every run. */
   priorCacheDir?: string;
+  /**
+   * Code (k-grams) found in more than this share of the class is treated as template (default 0.5):
+   * what the handout or lecture dictated. 1 turns the rule off; classes under 10 never apply it.
+   */
+  commonCodeShare?: number;
+  /**
+   * Code shared by d > 2 students of the class counts (d − 1)^−rarityWeight (default 0.5): a detail
+   * two students share weighs more than an idea many had. 0 turns it off.
+   */
+  rarityWeight?: number;
   /** Fewer non-template k-grams than this on either side gives `similarity: null` with a note. */
   minKgrams?: number;
 }

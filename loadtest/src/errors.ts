@@ -18,6 +18,10 @@ export const LOADTEST_ERRORS = {
     exit: 2,
     meaning: 'a --threshold (or scenario thresholds:) expression is not METRIC<VALUE',
   },
+  LOADTEST_WEB_PORT_BUSY: {
+    exit: 3,
+    meaning: 'the web view (--web) cannot listen on its port: another program has it',
+  },
   LOADTEST_TARGET_UNREACHABLE: {
     exit: 3,
     meaning: 'nothing answered: every connection was refused (the table is still printed and written)',

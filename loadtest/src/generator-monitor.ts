@@ -23,14 +23,19 @@ export class GeneratorMonitor {
     return this.histogram.count > 0 ? this.histogram.percentile(99) / 1e6 : 0;
   }
 
-  stop(): GeneratorSample {
-    this.histogram.disable();
+  /** What was seen so far, the monitor still running. */
+  sample(): GeneratorSample {
     const cpu = process.cpuUsage(this.cpuStart);
     return {
       cpuMicros: cpu.user + cpu.system,
       wallMs: performance.now() - this.wallStart,
       loopDelayP99Ms: this.loopDelayP99Ms(),
     };
+  }
+
+  stop(): GeneratorSample {
+    this.histogram.disable();
+    return this.sample();
   }
 }
 

@@ -1,5 +1,6 @@
 import { percentileMs } from './histogram.js';
 import type { Recorder } from './recorder.js';
+import type { LoadResult } from './result.js';
 
 /** What the live view shows each second. */
 export interface Progress {
@@ -13,6 +14,11 @@ export interface Progress {
   rps: number;
   /** p95 of the last whole second, ms. */
   p95: number;
+  /**
+   * The run so far as a result — per endpoint, failures, timeline — built by the same code as the
+   * final one, with stoppedBy 'running'; only when the hooks ask for it (`live`).
+   */
+  result?: LoadResult;
 }
 
 /** The progress of one recorder at `nowMs`, from its last whole second. */

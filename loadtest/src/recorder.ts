@@ -65,6 +65,8 @@ export interface RecorderState {
  * is its send; the open model keeps service times (from the send) in a histogram of their own.
  */
 export class Recorder {
+  /** Second 0 of the counts: the run's start, or the last reset. */
+  startMs: number;
   requests = 0;
   failures = 0;
   bytes = 0;
@@ -82,11 +84,29 @@ export class Recorder {
   /** Open model only: times from the send. */
   readonly service: Histogram | null;
 
-  constructor(
-    readonly startMs: number,
-    open = false,
-  ) {
+  constructor(startMs: number, open = false) {
+    this.startMs = startMs;
     this.service = open ? newHistogram() : null;
+  }
+
+  /**
+   * Starts every count afresh at `atMs`, as Locust's "reset stats" does mid-run: the users keep
+   * running, second 0 moves to the reset. Endpoint accumulators are zeroed in place because the
+   * engines hold them.
+   */
+  reset(atMs: number): void {
+    this.startMs = atMs;
+    this.requests = this.failures = this.bytes = this.retries = this.lateStarts = 0;
+    for (const e of this.endpoints.values()) {
+      e.requests = e.failures = e.bytes = 0;
+      e.hist.reset();
+    }
+    this.seconds.length = 0;
+    this.second(atMs).users = this.users;
+    this.failureRows.clear();
+    this.firstFailure = null;
+    this.failureSeen = false;
+    this.service?.reset();
   }
 
   endpoint(method: string, name: string): EndpointAcc {

@@ -140,7 +140,8 @@ const LoadResultFields = z.object({
   generatorBound: z.boolean(),
   generatorNote: z.string().nullable(),
   engine: z.string(),
-  stoppedBy: z.enum(['time', 'requests', 'failure', 'interrupt']),
+  /** Why the run stopped; 'running' in a live snapshot of a run still going (the web view's download). */
+  stoppedBy: z.enum(['time', 'requests', 'failure', 'interrupt', 'running']),
   /** The `--threshold` marks judged on this result, when any were given. */
   thresholds: z.array(ThresholdOutcome).optional(),
 });

@@ -7,7 +7,7 @@ import { tasksOf } from './options.js';
 import type { Recorder } from './recorder.js';
 import type { LoadResult } from './result.js';
 
-export type StopReason = LoadResult['stoppedBy'];
+export type StopReason = Exclude<LoadResult['stoppedBy'], 'running'>;
 export type EngineName = Engine['name'];
 
 const SPAWN_TICK_MS = 50;

@@ -5,18 +5,21 @@ import { Worker } from 'node:worker_threads';
 import { nowMs } from './clock.js';
 import type { LoadOptions } from './options.js';
 import type { Progress } from './progress.js';
-import type { RecorderState } from './recorder.js';
+import { Recorder, type RecorderState } from './recorder.js';
 import type { EngineName, StopReason } from './scheduler.js';
 
-export type ToWorker = { type: 'start'; startMs: number } | { type: 'stop'; reason: StopReason };
+export type ToWorker =
+  | { type: 'start'; startMs: number }
+  | { type: 'stop'; reason: StopReason }
+  | { type: 'reset'; atMs: number };
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'tick'; progress: Progress }
+  | { type: 'tick'; progress: Progress; state: RecorderState | null }
   | { type: 'failure' }
   | { type: 'done'; state: RecorderState; stoppedBy: StopReason; stopMs: number; loopDelayP99Ms: number };
 
 export interface PoolOutcome {
-  /** When the workers started, once all had loaded: second 0 of the merged timeline. */
+  /** When the workers started, once all had loaded (or the last stats reset): second 0 of the merged timeline. */
   startMs: number;
   /** When the last worker stopped, before the drain: the end of the run's own time. */
   stopMs: number;
@@ -46,7 +49,14 @@ export async function runPool(
   options: LoadOptions,
   engine: EngineName,
   requests: number | undefined,
-  control: { signal?: AbortSignal; onProgress?: (p: Progress) => void },
+  control: {
+    signal?: AbortSignal;
+    /** `merged` builds the recorder of all threads so far (live runs only: threads then post their state). */
+    onProgress?: (p: Progress, merged: () => Recorder) => void;
+    /** 'reset' events start every thread's counts afresh at one time. */
+    control?: EventTarget;
+    live?: boolean;
+  },
 ): Promise<PoolOutcome> {
   const count = Math.max(1, Math.min(options.workers, options.users, requests ?? Number.POSITIVE_INFINITY));
   const users = split(options.users, count);
@@ -66,10 +76,12 @@ export async function runPool(
           engine,
           requests: budgets?.[i],
           phaseSec: options.arrivalRate ? i / options.arrivalRate : 0,
+          live: control.live ?? false,
         },
       }),
   );
   const ticks: Array<Progress | null> = workers.map(() => null);
+  const states: Array<RecorderState | null> = workers.map(() => null);
   const stopAll = (reason: StopReason) => {
     for (const w of workers) w.postMessage({ type: 'stop', reason } satisfies ToWorker);
   };
@@ -81,15 +93,31 @@ export async function runPool(
         worker.on('message', (message: FromWorker) => {
           if (message.type === 'done') resolve(message);
           else if (message.type === 'failure' && options.stopOnFailure) stopAll('failure');
-          else if (message.type === 'tick') ticks[i] = message.progress;
+          else if (message.type === 'tick') {
+            ticks[i] = message.progress;
+            states[i] = message.state;
+          }
         });
       }),
   );
   await Promise.all(workers.map((w) => new Promise<void>((resolve) => w.once('message', () => resolve()))));
-  const startMs = nowMs();
+  let startMs = nowMs();
   for (const w of workers) w.postMessage({ type: 'start', startMs } satisfies ToWorker);
+  const onReset = () => {
+    startMs = nowMs();
+    for (const w of workers) w.postMessage({ type: 'reset', atMs: startMs } satisfies ToWorker);
+  };
   control.signal?.addEventListener('abort', onAbort, { once: true });
-  const progress = setInterval(() => control.onProgress?.(sumProgress(ticks, startMs, options)), 1000);
+  control.control?.addEventListener('reset', onReset);
+  const merged = () =>
+    Recorder.merge(
+      states.filter((s): s is RecorderState => s !== null && s.startMs === startMs),
+      startMs,
+    );
+  const progress = setInterval(
+    () => control.onProgress?.(sumProgress(ticks, startMs, options), merged),
+    1000,
+  );
   try {
     const results = await Promise.all(done);
     const reasons = results.map((r) => r.stoppedBy);
@@ -106,6 +134,7 @@ export async function runPool(
   } finally {
     clearInterval(progress);
     control.signal?.removeEventListener('abort', onAbort);
+    control.control?.removeEventListener('reset', onReset);
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

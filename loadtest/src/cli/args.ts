@@ -12,8 +12,23 @@ export interface Outputs {
   html?: string;
 }
 
+/** `--web`: where the live page listens (Locust's port and loopback by default). */
+export interface WebFlags {
+  port: number;
+  host: string;
+}
+
+export interface RunCommand {
+  kind: 'run';
+  options: LoadOptionsInput;
+  outputs: Outputs;
+  quiet: boolean;
+  web: WebFlags | null;
+  thresholds: Threshold[];
+}
+
 export type Command =
-  | { kind: 'run'; options: LoadOptionsInput; outputs: Outputs; quiet: boolean; thresholds: Threshold[] }
+  | RunCommand
   | { kind: 'import'; files: string[]; outputs: Outputs; thresholds: Threshold[] }
   | { kind: 'export-locust'; scenario: Scenario; wait: [number, number] }
   | { kind: 'help' };
@@ -41,6 +56,9 @@ const FLAGS = {
   'ramp-to': { type: 'string' },
   quiet: { type: 'boolean' },
   threshold: { type: 'string', multiple: true },
+  web: { type: 'boolean' },
+  'web-port': { type: 'string' },
+  'web-host': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -99,9 +117,11 @@ export function parseCommand(argv: readonly string[]): Command {
     };
   }
   if (sub !== undefined) throw invalid(`unknown command "${sub}"; commands are import and export-locust`);
-  if (v.host === undefined) throw invalid('--host is required, e.g. --host http://127.0.0.1:8080');
+  const web = v.web ? webFlags(v['web-port'], v['web-host']) : null;
+  if (!v.web && (v['web-port'] !== undefined || v['web-host'] !== undefined))
+    throw invalid('--web-port and --web-host go with --web');
   const options: LoadOptionsInput = {
-    host: v.host,
+    host: v.host ?? '',
     users: number('--users', v.users),
     spawnRate: number('--spawn-rate', v['spawn-rate']),
     runTimeSec: v['run-time'] === undefined ? undefined : parseDuration(v['run-time'], '--run-time'),
@@ -118,7 +138,20 @@ export function parseCommand(argv: readonly string[]): Command {
     rampTo: number('--ramp-to', v['ramp-to']),
     engine: v.engine as LoadOptionsInput['engine'],
   };
-  return { kind: 'run', options, outputs, quiet: v.quiet ?? false, thresholds };
+  // With --web and no -u/-t/-n the page's start form (or POST /swarm) gives the host.
+  if (v.host === undefined && !(web && isInteractive(options)))
+    throw invalid('--host is required, e.g. --host http://127.0.0.1:8080');
+  return { kind: 'run', options, outputs, quiet: v.quiet ?? false, web, thresholds };
+}
+
+/** Started without a load to run (no -u, -t, -n or --arrival-rate): the page offers the start form. */
+export const isInteractive = (options: LoadOptionsInput): boolean =>
+  [options.users, options.runTimeSec, options.requests, options.arrivalRate].every((x) => x === undefined);
+
+function webFlags(port: string | undefined, host: string | undefined): WebFlags {
+  const n = number('--web-port', port) ?? 8089;
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw invalid(`--web-port ${port}: give 0–65535`);
+  return { port: n, host: host ?? '127.0.0.1' };
 }
 
 export const USAGE = `netlab-loadtest: Locust's model and outputs on a fast engine
@@ -128,11 +161,14 @@ export const USAGE = `netlab-loadtest: Locust's model and outputs on a fast engi
                   [--csv PREFIX] [--json FILE] [--html FILE] [--workers N] [--quiet]
                   [--engine auto|autocannon|lenient] [--no-keep-alive] [--no-follow]
                   [--arrival-rate R [--ramp-to R2]] [--threshold EXPR]…
+                  [--web [--web-port 8089] [--web-host 127.0.0.1]]
 
   Closed model (default): -u users loop request → wait. Open model: --arrival-rate R requests/s
   start on schedule whatever the responses, over a pool of -u connections; response times run
   from each request's scheduled time (coordinated omission counted in).
   --threshold (repeatable, k6's vocabulary): p50|p90|p95|p99|avg|max<N ms|s, failures<N%, rps>N.
+  --web serves a live page (Locust's UI and web API) during the run; without -u/-t/-n it waits
+  for the page's start form (or POST /swarm) and stays up until Ctrl-C.
   netlab-loadtest import PREFIX_stats.csv … [--json FILE] [--csv PREFIX] [--html FILE]
   netlab-loadtest export-locust [--scenario file.yaml] [--wait a,b] > locustfile.py
 

@@ -6,8 +6,9 @@ import { importLocustCsv } from '../views/locust-import.js';
 import { exportLocustfile } from '../views/locustfile.js';
 import { progressLine } from '../views/progress-line.js';
 import { renderTable } from '../views/table.js';
-import { parseCommand, USAGE } from './args.js';
+import { parseCommand, type RunCommand, USAGE } from './args.js';
 import { checkOutputs, writeOutputs } from './outputs.js';
+import { runWeb } from './web.js';
 
 /** What the CLI touches of its process, injected so tests run it in-process. */
 export interface Io {
@@ -63,6 +64,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   checkOutputs(command.outputs);
+  if (command.web) return runWeb(command, command.web, io);
   const controller = new AbortController();
   let interrupts = 0;
   io.onInterrupt(() => {
@@ -77,11 +79,22 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       : (p) => io.err(io.tty ? `\r\x1b[K${progressLine(p)}` : `${progressLine(p)}\n`),
   });
   if (io.tty && !command.quiet) io.err('\n');
+  const missed = await report(result, command, io);
+  return exitCode(result, false, missed);
+}
+
+/** Judges the thresholds, prints the table and writes the files a run's flags ask for; the missed thresholds' error. */
+export async function report(result: LoadResult, command: RunCommand, io: Io): Promise<LoadtestError | null> {
   const missed = judge(result, command.thresholds);
   io.out(renderTable(result));
   const written = await writeOutputs(command.outputs, [result]);
   if (written.length > 0 && !command.quiet) io.err(`wrote ${written.join(', ')}\n`);
-  if (result.stoppedBy === 'interrupt') return 130;
+  return missed;
+}
+
+/** 0 for a result (also one stopped from the web page, as asked), 130 interrupted, else the catalogue's. */
+export function exitCode(result: LoadResult, stoppedFromPage: boolean, missed: LoadtestError | null): number {
+  if (result.stoppedBy === 'interrupt' && !stoppedFromPage) return 130;
   const problem = unreachable(result) ?? missed;
   if (problem) throw problem;
   return 0;

@@ -4,6 +4,7 @@ import { LoadtestError } from '../errors.js';
 import { writeFileAtomic } from '@netlab/kit';
 import type { LoadResult } from '../result.js';
 import { renderHtml } from '../views/html.js';
+import { resultJson } from '../views/json.js';
 import { writeLocustCsv } from '../views/locust-csv.js';
 import type { Outputs } from './args.js';
 
@@ -29,7 +30,7 @@ export async function writeOutputs(outputs: Outputs, results: readonly LoadResul
   const [only] = results;
   if (outputs.json) {
     const data = results.length === 1 ? only : results;
-    await writeFileAtomic(outputs.json, `${JSON.stringify(data, null, 2)}\n`);
+    await writeFileAtomic(outputs.json, resultJson(data));
     written.push(outputs.json);
   }
   if (outputs.csv && only) written.push(...(await writeLocustCsv(outputs.csv, only)));

@@ -15,3 +15,4 @@ export {
   signalGroup,
   spawnGroup,
 } from './process-group.js';
+export { launchChromium } from './chromium.js';

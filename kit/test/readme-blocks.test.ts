@@ -15,7 +15,7 @@ const REQUIRED: Record<string, string[]> = {
   'README.md': ['measured-here'],
   'reports/README.md': ['measured-here'],
   'servers/README.md': ['bench', 'hostile-probes'],
-  'loadtest/README.md': ['numbers', 'bench'],
+  'loadtest/README.md': ['numbers', 'bench', 'web-screenshots'],
   'grader/README.md': ['class-time'],
 };
 

@@ -24,7 +24,13 @@ export class BarChart {
         ],
         series: [
           { label: 'subject', value: (_u, i) => (i === null ? '' : (this.names[i] ?? '')) },
-          { label: unit, fill: color, stroke: color, paths: uPlot.paths.bars!({ size: [0.6, 80] }), points: { show: false } },
+          {
+            label: unit,
+            fill: color,
+            stroke: color,
+            paths: uPlot.paths.bars!({ size: [0.6, 80] }),
+            points: { show: false },
+          },
         ],
         legend: { show: false },
       },

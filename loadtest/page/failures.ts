@@ -7,7 +7,8 @@ export function failuresByKind(errors: LocustError[]): Array<{ kind: string; cou
   for (const e of errors) {
     const have = kinds.get(e.kind);
     if (have) have.count += e.occurrences;
-    else kinds.set(e.kind, { kind: e.kind, count: e.occurrences, first: `${e.method} ${e.name}: ${e.error}` });
+    else
+      kinds.set(e.kind, { kind: e.kind, count: e.occurrences, first: `${e.method} ${e.name}: ${e.error}` });
   }
   return [...kinds.values()].sort((a, b) => b.count - a.count);
 }
@@ -23,7 +24,11 @@ export class FailuresPanel {
     el(
       'table',
       { id: 'failures', class: 'stats' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Kind'), el('th', {}, '# Failures'), el('th', {}, 'First message'))),
+      el(
+        'thead',
+        {},
+        el('tr', {}, el('th', {}, 'Kind'), el('th', {}, '# Failures'), el('th', {}, 'First message')),
+      ),
       this.body,
     ),
   );
@@ -36,7 +41,13 @@ export class FailuresPanel {
       ...(rows.length === 0
         ? [el('tr', {}, el('td', { colspan: '3' }, 'No failures'))]
         : rows.map((r) =>
-            el('tr', {}, el('td', {}, r.kind), el('td', { class: 'num' }, whole(r.count)), el('td', {}, r.first)),
+            el(
+              'tr',
+              {},
+              el('td', {}, r.kind),
+              el('td', { class: 'num' }, whole(r.count)),
+              el('td', {}, r.first),
+            ),
           )),
     );
   }

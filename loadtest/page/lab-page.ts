@@ -69,13 +69,18 @@ export class LabPage {
         ),
       ),
     );
-    this.current.textContent = c ? `Now: ${c.subject} · ${c.scenario}` : view.done ? 'All runs done' : 'Starting…';
+    this.current.textContent = c
+      ? `Now: ${c.subject} · ${c.scenario}`
+      : view.done
+        ? 'All runs done'
+        : 'Starting…';
     if (c) {
       this.charts.update(c.timeline, c.firstFailureSecond);
       this.table.update(c.stats.stats);
     }
     const rows = view.comparison;
-    const cell = (x: number | null, f: (n: number) => string) => el('td', { class: 'num' }, x === null ? '—' : f(x));
+    const cell = (x: number | null, f: (n: number) => string) =>
+      el('td', { class: 'num' }, x === null ? '—' : f(x));
     this.comparison.replaceChildren(
       ...rows.map((r) =>
         el(
@@ -89,9 +94,18 @@ export class LabPage {
       ),
     );
     const names = rows.map((r) => r.name);
-    this.bars[0]!.update(names, rows.map((r) => r.maxRps));
-    this.bars[1]!.update(names, rows.map((r) => r.meanMs));
-    this.bars[2]!.update(names, rows.map((r) => r.usersAtFirstFailure));
+    this.bars[0]!.update(
+      names,
+      rows.map((r) => r.maxRps),
+    );
+    this.bars[1]!.update(
+      names,
+      rows.map((r) => r.meanMs),
+    );
+    this.bars[2]!.update(
+      names,
+      rows.map((r) => r.usersAtFirstFailure),
+    );
     this.links.replaceChildren(...view.links.map((l) => el('li', {}, el('a', { href: l.href }, l.label))));
   }
 

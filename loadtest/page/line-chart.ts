@@ -60,9 +60,18 @@ export class LineChart {
     ctx.moveTo(x, top);
     ctx.lineTo(x, top + height);
     ctx.stroke();
-    ctx.fillStyle = '#c0392b';
+    const label = 'first failure';
     ctx.font = `${12 * devicePixelRatio}px sans-serif`;
-    ctx.fillText('first failure', x + 4, top + 14 * devicePixelRatio);
+    const at = { x: x + 4 * devicePixelRatio, y: top + height / 2 };
+    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.fillRect(
+      at.x - 2,
+      at.y - 12 * devicePixelRatio,
+      ctx.measureText(label).width + 4,
+      16 * devicePixelRatio,
+    );
+    ctx.fillStyle = '#c0392b';
+    ctx.fillText(label, at.x, at.y);
     ctx.restore();
   }
 }

@@ -25,12 +25,21 @@ export class LiveCharts {
     ],
     'chart-times',
   );
-  private readonly users = new LineChart('Number of users', 'users', [{ label: 'Users', color: '#1f6fb2' }], 'chart-users');
+  private readonly users = new LineChart(
+    'Number of users',
+    'users',
+    [{ label: 'Users', color: '#1f6fb2' }],
+    'chart-users',
+  );
   readonly root = el('div', { class: 'charts' }, this.rps.root, this.times.root, this.users.root);
 
   update(points: ChartPoint[], firstFailureSecond: number | null): void {
     const x = points.map((p) => p.second);
-    this.rps.update(x, [points.map((p) => p.rps + p.failures), points.map((p) => p.failures)], firstFailureSecond);
+    this.rps.update(
+      x,
+      [points.map((p) => p.rps + p.failures), points.map((p) => p.failures)],
+      firstFailureSecond,
+    );
     this.times.update(x, [points.map((p) => p.p50), points.map((p) => p.p95)]);
     this.users.update(x, [points.map((p) => p.users)]);
   }

@@ -32,7 +32,12 @@ export class LoadPage {
     panels.Charts!.append(this.charts.root);
     panels.Failures!.append(this.failures.root);
     panels['Download data']!.append(downloadList());
-    this.root = el('div', {}, this.header.root, el('main', {}, this.message, this.form.root, bar, ...Object.values(panels)));
+    this.root = el(
+      'div',
+      {},
+      this.header.root,
+      el('main', {}, this.message, this.form.root, bar, ...Object.values(panels)),
+    );
   }
 
   update(view: LoadView): void {

@@ -24,7 +24,9 @@ subscribe(
   },
   () => {
     app.dataset.ended = 'true';
-    app.prepend(el('p', { class: 'ended', id: 'ended' }, 'The run has ended; this page shows its last state.'));
+    app.prepend(
+      el('p', { class: 'ended', id: 'ended' }, 'The run has ended; this page shows its last state.'),
+    );
   },
 );
 window.addEventListener('resize', () => page?.resize(chartWidth()));

@@ -37,7 +37,9 @@ export class StatsTable {
         el(
           'tr',
           r.name === 'Aggregated' && r.method === '' ? { class: 'total' } : {},
-          ...COLUMNS.map(([h, text, raw]) => el('td', { 'data-col': h, 'data-value': String(raw(r)) }, text(r))),
+          ...COLUMNS.map(([h, text, raw]) =>
+            el('td', { 'data-col': h, 'data-value': String(raw(r)) }, text(r)),
+          ),
         ),
       ),
     );

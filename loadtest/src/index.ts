@@ -16,3 +16,4 @@ export { exportLocustfile } from './views/locustfile.js';
 export { judgeThresholds, parseThreshold, type Threshold } from './thresholds.js';
 export { renderHtml } from './views/html.js';
 export { renderTable } from './views/table.js';
+export * from './web/index.js';

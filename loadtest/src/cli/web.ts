@@ -22,6 +22,7 @@ export async function runWeb(command: RunCommand, flags: WebFlags, io: Io): Prom
   const session = new LoadSession(command.options, interactive, (view) => publish(view), finished);
   const live = createLiveServer('netlab loadtest', loadRoutes(session));
   publish = (view) => live.publish(view);
+  publish(session.view());
   const url = await live.listen(flags.port, flags.host);
   io.err(`web view: ${url}\n`);
   let interrupted = false;

@@ -20,7 +20,7 @@ export interface LiveServer {
 
 const shell = (title: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title}</title><link rel="stylesheet" href="/app.css"></head>
+<title>${title}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/app.css"></head>
 <body><div id="app"></div><script src="/app.js"></script></body></html>
 `;
 

@@ -39,7 +39,9 @@ export function loadRoutes(session: LoadSession): Routes {
     'GET /stats/requests/csv': (_req, res) =>
       withResult(res, (r) => sendFile(res, statsCsv(r), 'text/csv', stamped('requests', 'csv'))),
     'GET /stats/requests_full_history/csv': (_req, res) =>
-      withResult(res, (r) => sendFile(res, historyCsv(r), 'text/csv', stamped('requests_full_history', 'csv'))),
+      withResult(res, (r) =>
+        sendFile(res, historyCsv(r), 'text/csv', stamped('requests_full_history', 'csv')),
+      ),
     'GET /stats/failures/csv': (_req, res) =>
       withResult(res, (r) => sendFile(res, failuresCsv(r), 'text/csv', stamped('failures', 'csv'))),
     'GET /stats/report': (_req, res, url) =>

@@ -60,8 +60,8 @@ function row(
     num_requests: e.requests,
     num_failures: e.failures,
     avg_response_time: rt.avg,
-    min_response_time: Math.round(rt.min),
-    max_response_time: Math.round(rt.max),
+    min_response_time: rt.min,
+    max_response_time: rt.max,
     current_rps: rate.rps,
     current_fail_per_sec: rate.failuresPerSec,
     median_response_time: rt.p50,
@@ -76,7 +76,12 @@ function row(
  * the Aggregated row last (its method "", as Locust 2.12 sends it). Response times are of
  * successes (README, "What the numbers mean"); current RPS comes from `rateOf`.
  */
-export function locustStats(result: LoadResult | null, state: RunState, users: number, rateOf: RateOf): LocustStats {
+export function locustStats(
+  result: LoadResult | null,
+  state: RunState,
+  users: number,
+  rateOf: RateOf,
+): LocustStats {
   if (!result) {
     const zero = { avg: 0, min: 0, max: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0 };
     const none = { rps: 0, failuresPerSec: 0 };

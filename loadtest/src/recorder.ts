@@ -27,6 +27,7 @@ interface SecondAcc {
   /** Users running at the end of the second; -1 = unchanged since the previous second. */
   users: number;
   hist: Histogram;
+  kinds: Partial<Record<FailureKind, number>>;
 }
 
 export interface FirstFailureAt {
@@ -131,7 +132,14 @@ export class Recorder {
   private second(atMs: number): SecondAcc {
     const index = Math.max(0, Math.floor((atMs - this.startMs) / 1000));
     for (let i = this.seconds.length; i <= index; i++) {
-      this.seconds.push({ requests: 0, failures: 0, bytes: 0, users: -1, hist: newHistogram('coarse') });
+      this.seconds.push({
+        requests: 0,
+        failures: 0,
+        bytes: 0,
+        users: -1,
+        hist: newHistogram('coarse'),
+        kinds: {},
+      });
     }
     return this.seconds[index]!;
   }
@@ -187,6 +195,7 @@ export class Recorder {
     endpoint.failBytes += bytes;
     second.requests++;
     second.failures++;
+    second.kinds[kind] = (second.kinds[kind] ?? 0) + 1;
     const key = `${method}\u0000${name}\u0000${kind}\u0000${error}`;
     const row = this.failureRows.get(key);
     if (row) row.occurrences++;
@@ -211,7 +220,7 @@ export class Recorder {
         hist: encodeHistogram(e.hist),
         failHist: encodeHistogram(e.failHist),
       })),
-      seconds: this.seconds.map((s) => ({ ...s, hist: encodeHistogram(s.hist) })),
+      seconds: this.seconds.map((s) => ({ ...s, kinds: { ...s.kinds }, hist: encodeHistogram(s.hist) })),
       failureRows: [...this.failureRows.values()],
       firstFailure: this.firstFailure,
       retries: this.retries,
@@ -258,6 +267,8 @@ export class Recorder {
         acc.requests += sec.requests;
         acc.failures += sec.failures;
         acc.bytes += sec.bytes;
+        for (const [kind, n] of Object.entries(sec.kinds ?? {}) as [FailureKind, number][])
+          acc.kinds[kind] = (acc.kinds[kind] ?? 0) + n;
         addDecoded(acc.hist, sec.hist, 'coarse');
       }
       acc.users = users;

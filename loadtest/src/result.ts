@@ -34,6 +34,8 @@ export const TimelinePoint = z.object({
   failures: z.number().int().nonnegative(),
   p50: z.number().nonnegative().nullable(),
   p95: z.number().nonnegative().nullable(),
+  /** This second's failures by kind (kinds that occurred only); absent in results imported from Locust. */
+  failuresByKind: z.partialRecord(FailureKind, z.number().int().positive()).optional(),
   /** Totals from the start to the end of this second, as Locust's stats history rows carry them. */
   total: z
     .object({
@@ -142,6 +144,17 @@ const LoadResultFields = z.object({
   engine: z.string(),
   /** Why the run stopped; 'running' in a live snapshot of a run still going (the web view's download). */
   stoppedBy: z.enum(['time', 'requests', 'failure', 'interrupt', 'running']),
+  /** The scenario's tasks with their weights (Locust's task ratio); absent in results imported from Locust. */
+  tasks: z
+    .array(
+      z.object({
+        name: z.string(),
+        method: z.string(),
+        path: z.string(),
+        weight: z.number().int().positive(),
+      }),
+    )
+    .optional(),
   /** The `--threshold` marks judged on this result, when any were given. */
   thresholds: z.array(ThresholdOutcome).optional(),
 });

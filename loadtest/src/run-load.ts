@@ -2,11 +2,12 @@ import { cpus } from 'node:os';
 import { isLoopback } from '@netlab/kit';
 import { nowMs } from './clock.js';
 import { GeneratorMonitor, judgeGenerator } from './generator-monitor.js';
-import { type LoadOptions, type LoadOptionsInput, resolveOptions } from './options.js';
+import { type LoadOptions, type LoadOptionsInput, resolveOptions, tasksOf } from './options.js';
 import { type Progress, progressOf } from './progress.js';
 import { Recorder } from './recorder.js';
 import type { LoadResult } from './result.js';
 import { type EngineName, schedule, type StopReason } from './scheduler.js';
+import { taskName } from './scenario.js';
 import { buildResult, type RunMeta } from './summary.js';
 import { runPool } from './worker-pool.js';
 
@@ -35,6 +36,12 @@ export async function runLoad(input: LoadOptionsInput, hooks: RunHooks = {}): Pr
   const monitor = new GeneratorMonitor();
   const open = options.arrivalRate !== undefined;
   const engine = chooseEngine(options);
+  const tasks = tasksOf(options).map((t) => ({
+    name: taskName(t),
+    method: t.method,
+    path: t.path,
+    weight: t.weight,
+  }));
   const note = () =>
     judgeGenerator(monitor.sample(), options.workers, cpus().length, isLoopback(options.host));
   const meta = (recorder: Recorder, stopMs: number, endMs: number, stoppedBy: RunMeta['stoppedBy']) => ({
@@ -48,6 +55,7 @@ export async function runLoad(input: LoadOptionsInput, hooks: RunHooks = {}): Pr
     engine: options.workers > 1 ? `${engine} x${options.workers} threads` : engine,
     stoppedBy,
     generatorNote: note(),
+    tasks,
   });
   const report = (progress: Progress, recorder: () => Recorder) => {
     if (!hooks.onProgress) return;

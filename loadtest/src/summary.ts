@@ -13,6 +13,7 @@ export interface RunMeta {
   engine: string;
   stoppedBy: LoadResult['stoppedBy'];
   generatorNote: string | null;
+  tasks?: LoadResult['tasks'];
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -47,6 +48,7 @@ export function buildTimeline(recorder: Recorder, durationSec: number): Timeline
       failures,
       p50: answered ? percentileMs(sec!.hist, 50) : null,
       p95: answered ? percentileMs(sec!.hist, 95) : null,
+      ...(failures > 0 && sec ? { failuresByKind: { ...sec.kinds } } : {}),
       total: {
         requests: totals.requests,
         failures: totals.failures,
@@ -137,5 +139,6 @@ export function buildResult(recorder: Recorder, meta: RunMeta): LoadResult {
     generatorNote: meta.generatorNote,
     engine: meta.engine,
     stoppedBy: meta.stoppedBy,
+    ...(meta.tasks ? { tasks: meta.tasks } : {}),
   };
 }

@@ -46,12 +46,13 @@ describe('views', () => {
     expect(text).toMatch(/first failure: a request sent at 2\.5 s with 2 users \(status, known at 2\.5 s/);
   });
 
-  it('the HTML page is self-contained, escaped, with the three charts and the first failure marked', () => {
+  it('the HTML page is self-contained, escaped, with the four charts (failures by kind among them) and the first failure marked', () => {
     const html = renderHtml(handMade());
-    expect(html.match(/<svg/g)).toHaveLength(3);
+    expect(html.match(/<svg/g)).toHaveLength(4);
     expect(html).toContain('http://127.0.0.1:8080/&lt;x&gt;');
     expect(html).not.toMatch(/<script|<link|src=/);
-    expect(html).toContain('first failure');
+    expect(html).toContain('first failing request sent');
+    expect(html).toContain('First failure: a request sent at');
   });
 
   it('the timeline has one point per second with running totals', () => {

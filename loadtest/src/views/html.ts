@@ -1,61 +1,112 @@
-import { escapeXml, lineChartSvg } from '@netlab/charts';
+import { escapeHtml } from '@netlab/kit';
 import type { LoadResult } from '../result.js';
-import { loadLine, renderTable } from './table.js';
+import { charts } from './html-charts.js';
+import { historyTable } from './html-history.js';
+import {
+  exceptionsTable,
+  failuresTable,
+  msText,
+  percentilesTable,
+  rateText,
+  requestStatsTable,
+  tasksTable,
+  thresholdsTable,
+} from './html-tables.js';
+import { loadLine } from './table.js';
 
-const STYLE = `body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
-pre{background:#f6f6f6;padding:1rem;overflow-x:auto;font-size:12px}
-.charts{display:flex;flex-wrap:wrap;gap:1rem}.note{color:#a33;font-weight:bold}`;
+const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5rem 2rem;color:#222}
+h1{margin:.2rem 0 .8rem}h2{margin:1.6rem 0 .5rem;font-size:1.2rem}
+.info{display:flex;flex-wrap:wrap;gap:.4rem 2rem;margin:0 0 .5rem;padding:0}.info div{margin:0}
+.info dt{font-size:11px;text-transform:uppercase;color:#666}.info dd{margin:0;font-weight:600}
+table{border-collapse:collapse;width:100%;font-size:13px}th,td{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:left}
+th{background:#eef2ee}td.num{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:bold}
+tr.none td{color:#666}
+.note{color:#a33;font-weight:bold}.defs{color:#444;font-size:13px;max-width:70rem}
+.chart svg{width:100%;height:auto;display:block;margin:.5rem 0}details summary{cursor:pointer;font-weight:600}`;
+
+/** An ISO time as `YYYY-MM-DD HH:MM:SS UTC`, Locust's report format with the zone named. */
+function when(iso: string, plusSec = 0): string {
+  const at = new Date(Date.parse(iso) + plusSec * 1000);
+  return Number.isNaN(at.getTime()) ? iso : `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+function infoList(result: LoadResult): string {
+  const last = result.timeline.at(-1);
+  const failPct = result.requests ? (result.failures / result.requests) * 100 : 0;
+  const drain = result.wallSec - result.durationSec;
+  const items: [string, string][] = [
+    ['Target host', result.target],
+    ['Start', when(result.startedAt)],
+    ['End', when(result.startedAt, result.durationSec)],
+    ['Duration', `${result.durationSec} s${drain >= 0.05 ? ` (+ ${drain.toFixed(1)} s drain)` : ''}`],
+    ['Users', loadLine(result)],
+    ['Stopped by', result.stoppedBy],
+    ['Requests', String(result.requests)],
+    ['Failures', `${result.failures} (${failPct.toFixed(1)}%)`],
+    ['RPS (run average)', rateText(result.totalRps)],
+    ['Successes/s (run average)', rateText(result.rps)],
+    ['Current RPS (last second)', last ? rateText(last.rps + last.failures) : '—'],
+    ['p50 / p95 (ms)', `${msText(result.responseTime.p50)} / ${msText(result.responseTime.p95)}`],
+    ['Engine', result.engine],
+  ];
+  const body = items.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`);
+  return `<dl class="info" id="info">${body.join('')}</dl>`;
+}
+
+function firstFailureLine(result: LoadResult): string {
+  const f = result.firstFailure;
+  if (!f) return '';
+  return `<p id="first-failure">First failure: a request sent at ${f.sentSecond.toFixed(1)} s with ${f.users} users (${escapeHtml(f.kind)}, known at ${f.second.toFixed(1)} s, ${f.requests} requests counted by then): ${escapeHtml(f.error)}</p>`;
+}
+
+const DEFINITIONS = `<p class="defs">RPS: requests whose outcome is known (successes and failures) per second of the run's own
+time, Locust's RPS. Successes/s: successful responses per second, netlab's throughput, which never counts a failure.
+Current RPS: the last whole second. The statistics tables count every request, as Locust's do: a failure's time runs
+from its send to its outcome, its size is the body read. The row "Successes only", the p50 / p95 above, the charts and
+the per-second table are of successful responses alone, netlab's definition (open model: timed from each scheduled
+send). Sizes are response bodies in bytes.</p>`;
 
 /**
- * One self-contained page, readable offline: the stats table and the charts of Locust's Charts
- * tab (requests/s and failures/s, response times p50/p95, users), drawn as inline SVG.
+ * One self-contained page, readable offline (no scripts, no external files): Locust's report tables (request
+ * statistics, response-time percentiles, failures, exceptions, task ratio) with the run's start, end, host and users,
+ * the charts at full width, and what Locust's report lacks: every second's numbers, failures by kind over time, the
+ * first-failure marker, and the note when the load generator itself was the limit.
  */
 export function renderHtml(result: LoadResult): string {
-  const t = result.timeline;
-  type Point = (typeof t)[number];
-  // A second without a success has no response time: a gap, not a zero.
-  const series = (name: string, pick: (p: Point) => number | null) => ({
-    name,
-    points: t.flatMap((p) => {
-      const y = pick(p);
-      return y === null ? [] : [[p.second, y] as [number, number]];
-    }),
-  });
-  const charts = [
-    lineChartSvg({
-      title: 'Successful responses and failures per second',
-      xLabel: 'second',
-      yLabel: 'per second',
-      series: [series('successes/s', (p) => p.rps), series('failures/s', (p) => p.failures)],
-      ...(result.firstFailure
-        ? { marker: { x: result.firstFailure.sentSecond, label: 'first failing request sent' } }
-        : {}),
-    }),
-    lineChartSvg({
-      title: 'Response times of successes (ms)',
-      xLabel: 'second',
-      yLabel: 'ms',
-      series: [series('p50', (p) => p.p50), series('p95', (p) => p.p95)],
-    }),
-    lineChartSvg({
-      title: 'Number of users',
-      xLabel: 'second',
-      yLabel: 'users',
-      series: [series('users', (p) => p.users)],
-    }),
-  ];
-  const note = result.generatorNote ? `<p class="note">${escapeXml(result.generatorNote)}</p>` : '';
+  const target = escapeHtml(result.target);
+  const note = result.generatorNote
+    ? `<p class="note" id="generator-note">${escapeHtml(result.generatorNote)}</p>`
+    : '';
+  const thresholds = result.thresholds?.length ? `<h2>Thresholds</h2>\n${thresholdsTable(result)}\n` : '';
+  const tasks = result.tasks?.length
+    ? tasksTable(result)
+    : '<p class="defs">Not known: the result was imported from Locust files, which do not carry the tasks.</p>';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Load test of ${escapeXml(result.target)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>Load test of ${target}</title>
 <style>${STYLE}</style></head><body>
-<h1>Load test of ${escapeXml(result.target)}</h1>
-<p>Started ${escapeXml(result.startedAt)}, ${escapeXml(loadLine(result))}, ${result.durationSec} s.</p>
-${note}<h2>Statistics</h2>
-<pre>${escapeXml(renderTable(result))}</pre>
+<h1>Load test of ${target}</h1>
+${infoList(result)}
+${note}${firstFailureLine(result)}
+${thresholds}<h2>Request Statistics</h2>
+${requestStatsTable(result)}
+<h2>Response Time Statistics</h2>
+${percentilesTable(result)}
+<h2>Failures Statistics</h2>
+${failuresTable(result)}
+<h2>Exceptions Statistics</h2>
+${exceptionsTable()}
+<p class="defs">Locust's exceptions are errors raised by a locustfile's own code; this runner runs no user code.</p>
+<h2>Task Ratio</h2>
+${tasks}
+${DEFINITIONS}
 <h2>Charts</h2>
-<div class="charts">
-${charts.join('\n')}
-</div>
+${charts(result)
+  .map((svg) => `<div class="chart">${svg}</div>`)
+  .join('\n')}
+<h2>Every second</h2>
+<details open><summary>${result.timeline.length} whole seconds of the run's own time</summary>
+${historyTable(result)}
+</details>
 </body></html>
 `;
 }

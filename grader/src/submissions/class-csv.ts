@@ -30,6 +30,8 @@ export async function readCsvRecords(
   file: string,
   what: string,
   header: (column: string) => string,
+  /** Rows may be shorter or longer than the header (LMS exports with optional trailing columns). */
+  ragged = false,
 ): Promise<Record<string, string>[]> {
   let text: string;
   try {
@@ -43,7 +45,7 @@ export async function readCsvRecords(
       bom: true,
       skip_empty_lines: true,
       trim: true,
-      relax_column_count: true,
+      relax_column_count: ragged,
     });
   } catch (error) {
     throw new GraderError(

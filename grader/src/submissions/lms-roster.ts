@@ -37,7 +37,7 @@ const SHAPES: { format: Exclude<RosterFormat, 'plain'>; needs: string[] }[] = [
  * roster, told apart by their headers. `offset` is the course's (the deadline's) for Moodle's offset-less times.
  */
 export async function readRoster(file: string, offset: string): Promise<Roster> {
-  const records = await readCsvRecords(file, 'roster', (c) => c.trim());
+  const records = await readCsvRecords(file, 'roster', (c) => c.trim(), true);
   const header = Object.keys(records[0] ?? {});
   const shape = SHAPES.find((s) => s.needs.every((h) => header.includes(h)));
   if (!shape) {

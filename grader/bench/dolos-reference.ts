@@ -1,13 +1,14 @@
 import { Dolos, File } from '@dodona/dolos-lib';
-import type { Submission } from '../src/similarity/index.js';
+import type { SourceFile, Submission } from '../src/similarity/index.js';
 
 /**
  * Dolos 3.5.1 at its defaults (k = 23, w = 17), one file per submission: the reference the issue
- * measured. Returns the similarity of every pair, keyed `a\tb` with a < b.
+ * measured; `template` is given to Dolos as its ignored file. Returns the similarity of every pair, keyed `a\tb` with a < b.
  */
 export async function dolosScores(
   submissions: readonly Submission[],
   language: 'python' | 'java',
+  template: readonly SourceFile[] = [],
 ): Promise<Map<string, number>> {
   const ext = language === 'python' ? 'py' : 'java';
   const byPath = new Map<string, string>();
@@ -16,7 +17,9 @@ export async function dolosScores(
     byPath.set(path, sub.id);
     return new File(path, sub.files.map((f) => f.content).join('\n'));
   });
-  const report = await new Dolos({ language }).analyze(files);
+  const ignored =
+    template.length > 0 ? new File(`template.${ext}`, template.map((f) => f.content).join('\n')) : undefined;
+  const report = await new Dolos({ language }).analyze(files, undefined, ignored);
   const scores = new Map<string, number>();
   for (const pair of report.allPairs()) {
     const a = byPath.get(pair.leftFile.path) ?? '';

@@ -65,23 +65,30 @@ export function labelOf(id: string): Label {
 
 export interface Quality {
   pairs: number;
+  /** Share of the pairs at or above the review floor that are copies. */
+  precisionAtFloor: number;
+  /** Independent pairs in [floor, cut): what a TA opens for nothing. */
+  independentInBand: number;
+  /** Share of copies at or above the review floor. */
+  copiesFromFloor: number;
+  /** Share of the pairs at or above the cut that are copies. */
   precision: number;
   flagged: number;
   falsePositives: number;
   recall: Record<Exclude<Label, 'N'>, number>;
   recallL1L2: number;
-  reviewBand: number;
 }
 
 const levels = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6'] as const;
 
-/** Precision at `cut`, recall per level at `cut`, and the share of copies at or above `floor`. */
+/** Precision at the floor and at the cut, independents in the band, recall per level at the cut. */
 export function quality(rows: readonly Scored[], cut: number, floor: number): Quality {
   const copies = rows.filter((r) => r.label !== 'N');
   const flagged = rows.filter((r) => r.score >= cut);
+  const fromFloor = rows.filter((r) => r.score >= floor);
   const truePositives = flagged.filter((r) => r.label !== 'N').length;
   const share = (subset: readonly Scored[], min: number) =>
-    subset.length === 0 ? 0 : subset.filter((r) => r.score >= min).length / subset.length;
+    subset.length === 0 ? Number.NaN : subset.filter((r) => r.score >= min).length / subset.length;
   const recall = Object.fromEntries(
     levels.map((level) => [
       level,
@@ -93,6 +100,10 @@ export function quality(rows: readonly Scored[], cut: number, floor: number): Qu
   ) as Quality['recall'];
   return {
     pairs: rows.length,
+    precisionAtFloor:
+      fromFloor.length === 0 ? 1 : fromFloor.filter((r) => r.label !== 'N').length / fromFloor.length,
+    independentInBand: fromFloor.filter((r) => r.label === 'N' && r.score < cut).length,
+    copiesFromFloor: share(copies, floor),
     precision: flagged.length === 0 ? 1 : truePositives / flagged.length,
     flagged: flagged.length,
     falsePositives: flagged.length - truePositives,
@@ -101,6 +112,5 @@ export function quality(rows: readonly Scored[], cut: number, floor: number): Qu
       copies.filter((r) => r.label === 'L1' || r.label === 'L2'),
       cut,
     ),
-    reviewBand: share(copies, floor),
   };
 }

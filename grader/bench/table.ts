@@ -1,9 +1,8 @@
-/** A plain fixed-width table for the terminal. */
-export function table(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((row) => row.map(String))];
-  const widths = header.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ');
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
-}
+export const fixed = (value: number, digits = 2): string =>
+  Number.isNaN(value) ? '–' : value.toFixed(digits);
 
-export const fixed = (value: number, digits = 2): string => value.toFixed(digits);
+/** A Markdown table, for the terminal and the README block alike. */
+export function markdownTable(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}

@@ -256,6 +256,7 @@ async function similarityPairs(
       // Loose (literal-blind) evidence may reach the review band but never the auto-zero cut, whatever the spec sets.
       looseWeight: Math.max(0, Math.min(0.79, options.spec.similarityThreshold - 0.01)),
       commonCodeShare: options.spec.similarity.commonCodeShare,
+      threshold: options.spec.similarityThreshold,
       against,
       ...(options.priorCacheDir ? { priorCacheDir: options.priorCacheDir } : {}),
     });

@@ -134,17 +134,22 @@ export async function compareClass(subs: Submission[], opts: SimilarityOptions):
     if ('error' in tokens) unreadable.set(sub.id, tokens.error);
     return buildProfile(settings, sub.id, sub.files, 'units' in tokens ? tokens.units : [], template);
   };
-  const profiles = weighByClass(
-    [
-      ...ordered.map((sub, i) => profile(sub, results[i])),
-      ...against.map((sub, i) => profile(sub, prior?.results[i])),
-    ],
-    ordered.length,
-    options.commonCodeShare,
-    options.rarityWeight,
-  );
-  const strictShared = sharedCounts(profiles.map((p) => p.strict.fingerprints));
-  const looseShared = sharedCounts(profiles.map((p) => p.loose.fingerprints));
+  const raw = [
+    ...ordered.map((sub, i) => profile(sub, results[i])),
+    ...against.map((sub, i) => profile(sub, prior?.results[i])),
+  ];
+  const weighed = (rarity: number) => {
+    const profiles = weighByClass(raw, ordered.length, options.commonCodeShare, rarity);
+    return {
+      profiles,
+      strict: sharedCounts(profiles.map((p) => p.strict.fingerprints)),
+      loose: sharedCounts(profiles.map((p) => p.loose.fingerprints)),
+    };
+  };
+  const evidence = weighed(options.rarityWeight);
+  const review =
+    options.reviewRarityWeight === options.rarityWeight ? evidence : weighed(options.reviewRarityWeight);
+  const profiles = evidence.profiles;
   const minRun = Math.max(1, options.kgramLength - options.looseKgramLength + 1);
   const n = profiles.length;
   const pairs: PairScore[] = [];
@@ -158,9 +163,14 @@ export async function compareClass(subs: Submission[], opts: SimilarityOptions):
         pairs.push({ a: a.id, b: b.id, similarity: null, note, fragments: [] });
         continue;
       }
-      const strict = dice(strictShared[row + j] ?? 0, a.strict.size, b.strict.size);
-      const loose = dice(looseShared[row + j] ?? 0, a.loose.size, b.loose.size);
-      const similarity = Math.max(strict, options.looseWeight * loose);
+      const score = ({ profiles: p, strict, loose }: typeof evidence) =>
+        Math.max(
+          dice(strict[row + j] ?? 0, p[i]?.strict.size ?? 0, p[j]?.strict.size ?? 0),
+          options.looseWeight * dice(loose[row + j] ?? 0, p[i]?.loose.size ?? 0, p[j]?.loose.size ?? 0),
+        );
+      const copyEvidence = score(evidence);
+      const similarity =
+        copyEvidence >= options.threshold ? copyEvidence : Math.min(copyEvidence, score(review));
       pairs.push(
         similarity >= options.fragmentsFrom
           ? new PairWithFragments(a.id, b.id, similarity, [

@@ -12,6 +12,8 @@ export const defaults = {
   minKgrams: 10,
   commonCodeShare: 0.5,
   rarityWeight: 0.5,
+  reviewRarityWeight: 2,
+  threshold: 0.8,
 } as const;
 
 const sourceFile = z.object({ path: z.string(), content: z.string() });
@@ -27,6 +29,8 @@ const schema = z.object({
   minKgrams: z.number().int().min(1).default(defaults.minKgrams),
   commonCodeShare: z.number().gt(0).max(1).default(defaults.commonCodeShare),
   rarityWeight: z.number().min(0).max(4).default(defaults.rarityWeight),
+  reviewRarityWeight: z.number().min(0).max(4).default(defaults.reviewRarityWeight),
+  threshold: z.number().min(0).max(1).default(defaults.threshold),
   tokenizeIn: z.enum(['auto', 'child']).default('auto'),
   against: z.array(z.object({ id: z.string(), files: z.array(sourceFile) })).default([]),
   priorCacheDir: z.string().optional(),

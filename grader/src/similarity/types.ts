@@ -46,6 +46,13 @@ export interface SimilarityOptions {
    * two students share weighs more than an idea many had. 0 turns it off.
    */
   rarityWeight?: number;
+  /**
+   * The same weighting for pairs under `threshold` (default 2): in the review band, a pair that shares
+   * only what several students share ranks low; only rare shared code keeps a pair there.
+   */
+  reviewRarityWeight?: number;
+  /** The copy cut (default 0.8): at or above it the copy evidence stands as it is. */
+  threshold?: number;
   /** Fewer non-template k-grams than this on either side gives `similarity: null` with a note. */
   minKgrams?: number;
 }

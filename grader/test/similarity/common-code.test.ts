@@ -62,3 +62,34 @@ describe('code most of the class shares is treated as template (commonCodeShare)
     );
   });
 });
+
+describe('in the review band, code several students share weighs less than code two share', () => {
+  /** A route five students took; each also wrote a function nobody else did; 'copy' copied s03 outright. */
+  const route =
+    '\ndef reply(conn, data):\n    head = data.split(b"\\r\\n")[0]\n    if head.startswith(b"GET"):\n        conn.sendall(b"HTTP/1.0 200 OK\\r\\n\\r\\n" + data)\n    else:\n        conn.sendall(b"HTTP/1.0 400 Bad Request\\r\\n\\r\\n")\n' +
+    '\ndef parse_headers(data):\n    lines = data.split(b"\\r\\n")[1:]\n    fields = {}\n    for line in lines:\n        if b":" in line:\n            key, value = line.split(b":", 1)\n            fields[key.strip().lower()] = value.strip()\n    return fields\n';
+  const mine: Record<string, string> = {
+    s01: '\ndef stamp():\n    now = time.time()\n    return time.strftime("%H:%M:%S", time.localtime(now))\n',
+    s02: '\ndef cwd_listing():\n    names = sorted(os.listdir(os.getcwd()))\n    return [n for n in names if not n.startswith(".")]\n',
+    s03: '\ndef checksum(blob):\n    digest = hashlib.sha256(blob).hexdigest()\n    return digest[:16].upper()\n',
+    s04: '\ndef backoff(tries):\n    delay = min(2 ** tries, 30)\n    time.sleep(delay * random.random())\n',
+  };
+  mine.copy = mine.s03 ?? '';
+  const subs = classOf(12).map((sub) =>
+    sub.id in mine
+      ? { ...sub, files: [{ path: 'server.py', content: `${sub.files[0]?.content}${route}${mine[sub.id]}` }] }
+      : sub,
+  );
+
+  it('ranks two students who share only the route lower than the evidence alone does, and keeps the copy at 1', async () => {
+    const ranked = await compareSubmissions(subs, { language: 'python', minKgrams: 1 });
+    const evidenceOnly = await compareSubmissions(subs, {
+      language: 'python',
+      minKgrams: 1,
+      reviewRarityWeight: 0.5,
+    });
+    expect(scoreOf(evidenceOnly, 's01', 's02')).toBeGreaterThanOrEqual(0.5);
+    expect(scoreOf(ranked, 's01', 's02')).toBeLessThan(0.5);
+    expect(scoreOf(ranked, 's03', 'copy')).toBe(1);
+  });
+});

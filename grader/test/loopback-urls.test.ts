@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { loopbackUrls } from '../src/checks/loopback-urls.js';
+import { loopbackUrls, mayHoldUrl } from '../src/checks/loopback-urls.js';
 
 describe('loopbackUrls: a load test target on this machine, in a report text or an OCR of a screenshot', () => {
   it.each<[string, string, string[]]>([
@@ -31,5 +31,18 @@ describe('loopbackUrls: a load test target on this machine, in a report text or 
     ['the word loopback alone', '127.0.0.1(loopback)에서 측정', []],
   ])('%s', (_name, text, expected) => {
     expect(loopbackUrls(text)).toEqual(expected);
+  });
+});
+
+describe('mayHoldUrl: whether a screen-size OCR is worth reading again enlarged', () => {
+  it.each<[string, boolean]>([
+    ['htp2127.0.0.1:808', true],
+    ['repin27.0o1e0¢0 RUNNING', false],
+    ['HOST http:/1O.200.1.2', true],
+    ['localhost', true],
+    ['Host status RP: FAILURE', true],
+    ['0 20 40 60 80 100 second p50 p95 응답 시간', false],
+  ])('%s → %s', (text, expected) => {
+    expect(mayHoldUrl(text)).toBe(expected);
   });
 });

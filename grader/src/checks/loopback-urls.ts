@@ -39,3 +39,11 @@ export function loopbackUrls(text: string): string[] {
   }
   return [...found];
 }
+
+/**
+ * Whether OCR text read at screen size has something a URL could have been misread from (a scheme-like word, a
+ * dotted number, `localhost`, the `HOST` label Locust's header and netlab's report put beside it): only then is the image worth a second, enlarged and four times slower reading.
+ */
+export function mayHoldUrl(text: string): boolean {
+  return /h\w{0,3}p\s?s?\s?[:;]|local|host|\d+\s?[.,]\s?\d+\s?[.,]\s?\d+/iu.test(text.normalize('NFKC'));
+}

@@ -1,4 +1,4 @@
-import { loopbackUrls } from './loopback-urls.js';
+import { loopbackUrls, mayHoldUrl } from './loopback-urls.js';
 import { type Ocr, ocrImage } from './ocr.js';
 import type { PdfImage } from './pdf-read.js';
 
@@ -17,7 +17,11 @@ export interface LoopbackCheck {
 /** Icons and bullets: too small to hold a readable URL, and not worth a tesseract run each. */
 const MIN_SIDE = 64;
 
-/** Searches the text, then each image by OCR, stopping at the first URL whose host is this machine. */
+/**
+ * Searches the text, then each image by OCR, stopping at the first URL whose host is this machine. An image is read
+ * at its own size first; one whose text looks like it holds a URL is read again enlarged, where small screen text
+ * (Locust's header) comes out right.
+ */
 export async function checkLoopback(text: string, images: PdfImage[], ocr: Ocr): Promise<LoopbackCheck> {
   const candidates = images.filter((i) => i.width >= MIN_SIDE && i.height >= MIN_SIDE);
   const result: LoopbackCheck = {
@@ -32,7 +36,9 @@ export async function checkLoopback(text: string, images: PdfImage[], ocr: Ocr):
   for (const [index, image] of candidates.entries()) {
     const where = `image ${index + 1} on page ${image.page}`;
     try {
-      const url = loopbackUrls(await ocrImage(image.png, ocr))[0];
+      const text = await ocrImage(image.png, ocr);
+      let url = loopbackUrls(text)[0];
+      if (!url && mayHoldUrl(text)) url = loopbackUrls(await ocrImage(image.png, ocr, { enlarge: true }))[0];
       result.imagesRead += 1;
       if (url) return { ...result, found: { url, where } };
     } catch (error) {

@@ -16,7 +16,8 @@ export function historyTable(result: LoadResult): string {
   const dash = '—';
   const rows = result.timeline.map((p) => {
     const cell = (text: string) => ({ num: text });
-    const t = p.total;
+    // Before the first outcome there is no running time or size to show.
+    const t = p.total?.requests ? p.total : undefined;
     return [
       cell(String(p.second)),
       cell(String(p.users)),
@@ -25,8 +26,8 @@ export function historyTable(result: LoadResult): string {
       ...kinds.map((k) => cell(p.failuresByKind ? String(p.failuresByKind[k] ?? 0) : dash)),
       cell(p.p50 === null ? dash : msText(p.p50)),
       cell(p.p95 === null ? dash : msText(p.p95)),
-      cell(t ? String(t.requests) : dash),
-      cell(t ? String(t.failures) : dash),
+      cell(String(p.total?.requests ?? dash)),
+      cell(String(p.total?.failures ?? dash)),
       cell(t ? msText(t.responseTime.avg) : dash),
       cell(t ? msText(t.responseTime.p95) : dash),
       cell(t ? t.avgSize.toFixed(0) : dash),

@@ -38,7 +38,10 @@ function infoList(result: LoadResult): string {
     ['Target host', result.target],
     ['Start', when(result.startedAt)],
     ['End', when(result.startedAt, result.durationSec)],
-    ['Duration', `${result.durationSec} s${drain >= 0.05 ? ` (+ ${drain.toFixed(1)} s drain)` : ''}`],
+    [
+      'Duration',
+      `${Number(result.durationSec.toFixed(2))} s${drain >= 0.05 ? ` (+ ${drain.toFixed(1)} s drain)` : ''}`,
+    ],
     ['Users', loadLine(result)],
     ['Stopped by', result.stoppedBy],
     ['Requests', String(result.requests)],

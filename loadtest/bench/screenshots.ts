@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { screenshot, writeReadmeBlock } from '@netlab/kit';
 import { createHttpServer, DEFAULT_ROOT } from '@netlab/servers';
-import { exportLocustfile, parseScenario, renderHtml, runLoad } from '../src/index.js';
+import { exportLocustfile, locustPlan, parseScenario, renderHtml, runLoad } from '../src/index.js';
 import { type HtmlTable, htmlTables } from '../test/helpers/html-tables.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -31,7 +31,7 @@ const SCENARIO = parseScenario(
 /** Locust runs as a child while this process serves: the server lives on this event loop, so never a sync spawn. */
 async function runLocust(url: string, dir: string): Promise<string> {
   const file = join(dir, 'locustfile.py');
-  writeFileSync(file, exportLocustfile(SCENARIO, WAIT));
+  writeFileSync(file, exportLocustfile(locustPlan({ tasks: SCENARIO.tasks, wait: WAIT })));
   const html = join(dir, 'locust.html');
   const args = [
     '-f',

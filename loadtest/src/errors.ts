@@ -22,6 +22,19 @@ export const LOADTEST_ERRORS = {
     exit: 3,
     meaning: 'the web view (--web) cannot listen on its port: another program has it',
   },
+  LOADTEST_LOCUST_INEXPRESSIBLE: {
+    exit: 2,
+    meaning: 'a flag Locust 2.12 cannot express was given to the locust or export-locust command',
+  },
+  LOADTEST_LOCUST_MISSING: {
+    exit: 3,
+    meaning:
+      'the locust command needs Locust on PATH (apt-get install python3-locust, or pip install locust)',
+  },
+  LOADTEST_LOCUST_FAILED: {
+    exit: 3,
+    meaning: "Locust's master ended without writing its CSV files (its last log line is quoted)",
+  },
   LOADTEST_TARGET_UNREACHABLE: {
     exit: 3,
     meaning: 'nothing answered: every connection was refused (the table is still printed and written)',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildResult, exportLocustfile, parseScenario, renderHtml, renderTable } from '../src/index.js';
+import {
+  buildResult,
+  exportLocustfile,
+  locustPlan,
+  parseScenario,
+  renderHtml,
+  renderTable,
+} from '../src/index.js';
 import { Recorder } from '../src/recorder.js';
 
 /** A 3-second run made by hand: 10 ms answers, then a 500 and a refusal in the last second. */
@@ -68,10 +75,10 @@ describe('views', () => {
     const scenario = parseScenario(
       '- { path: /a, weight: 2 }\n- { method: put, path: /b, expectStatus: [204] }\n',
     );
-    const py = exportLocustfile(scenario, [1, 2]);
+    const py = exportLocustfile(locustPlan({ tasks: scenario.tasks, wait: [1, 2] }));
     expect(py).toContain('wait_time = between(1, 2)');
     expect(py).toContain('@task(2)');
-    expect(py).toContain('self.client.request("GET", "/a")');
+    expect(py).toContain('self.client.request("GET", "/a", timeout=10)');
     expect(py).toContain('if response.status_code in [204]:');
   });
 });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../duration.js';
 import { LoadtestError } from '../errors.js';
+import type { PlanInput } from '../locust/plan.js';
+import type { Cluster } from '../locust/run-locust.js';
 import type { LoadOptionsInput } from '../options.js';
 import { parseScenario, type Scenario } from '../scenario.js';
 import { parseThreshold, type Threshold } from '../thresholds.js';
@@ -30,10 +32,21 @@ export interface RunCommand {
 export type Command =
   | RunCommand
   | { kind: 'import'; files: string[]; outputs: Outputs; thresholds: Threshold[] }
-  | { kind: 'export-locust'; scenario: Scenario; wait: [number, number] }
+  | { kind: 'export-locust'; options: PlanInput; file: string | null }
+  | {
+      kind: 'locust';
+      options: LoadOptionsInput;
+      cluster: Cluster;
+      outputs: Outputs;
+      quiet: boolean;
+      thresholds: Threshold[];
+    }
   | { kind: 'help' };
 
-/** Locust's flag names (`locust --help`), plus --workers, --engine, --no-keep-alive, --no-follow and the open model's. */
+/**
+ * Locust's flag names (`locust --help`), plus --workers, --engine, --no-keep-alive, --no-follow,
+ * the open model's, --threshold, and the Locust command's --local-workers.
+ */
 const FLAGS = {
   host: { type: 'string' },
   users: { type: 'string', short: 'u' },
@@ -59,6 +72,11 @@ const FLAGS = {
   web: { type: 'boolean' },
   'web-port': { type: 'string' },
   'web-host': { type: 'string' },
+  'export-locust': { type: 'string' },
+  'local-workers': { type: 'string' },
+  'expect-workers': { type: 'string' },
+  'master-bind-host': { type: 'string' },
+  'master-bind-port': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -89,12 +107,31 @@ function readScenario(path: string): Scenario {
   return parseScenario(text, path);
 }
 
+/** node:util's parse errors in the kit's words: the flag, and where to look. */
+function parseProblem(error: Error & { code?: string }): string {
+  const flag = /'(-[^']*?)(?:[ ,<][^']*)?'/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown flag ${flag}; the flags are in --help`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(error.message)
+      ? `${flag} needs a value; see --help`
+      : `${flag} takes no value; see --help`;
+  }
+  return `${error.message.split('\n')[0]} (see --help)`;
+}
+
+function positiveInt(flag: string, text: string | undefined): number | undefined {
+  const n = number(flag, text);
+  if (n !== undefined && (!Number.isInteger(n) || n < 0))
+    throw invalid(`${flag} "${text}" must be a whole number`);
+  return n;
+}
+
 export function parseCommand(argv: readonly string[]): Command {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw invalid(`${(error as Error).message.split('\n')[0]} (see --help)`);
+    throw invalid(parseProblem(error as Error & { code?: string }));
   }
   const { values: v, positionals } = parsed;
   if (v.help) return { kind: 'help' };
@@ -109,19 +146,9 @@ export function parseCommand(argv: readonly string[]): Command {
       throw invalid('--csv and --html take one imported file');
     return { kind: 'import', files: rest, outputs, thresholds };
   }
-  if (sub === 'export-locust') {
-    return {
-      kind: 'export-locust',
-      scenario: scenario ?? parseScenario(`- path: ${JSON.stringify(v.path ?? '/')}`),
-      wait: wait ?? [0, 0],
-    };
-  }
-  if (sub !== undefined) throw invalid(`unknown command "${sub}"; commands are import and export-locust`);
-  const web = v.web ? webFlags(v['web-port'], v['web-host']) : null;
-  if (!v.web && (v['web-port'] !== undefined || v['web-host'] !== undefined))
-    throw invalid('--web-port and --web-host go with --web');
-  const options: LoadOptionsInput = {
-    host: v.host ?? '',
+  if (sub !== undefined && sub !== 'export-locust' && sub !== 'locust')
+    throw invalid(`unknown command "${sub}"; commands are locust, import and export-locust`);
+  const options: PlanInput = {
     users: number('--users', v.users),
     spawnRate: number('--spawn-rate', v['spawn-rate']),
     runTimeSec: v['run-time'] === undefined ? undefined : parseDuration(v['run-time'], '--run-time'),
@@ -138,14 +165,44 @@ export function parseCommand(argv: readonly string[]): Command {
     rampTo: number('--ramp-to', v['ramp-to']),
     engine: v.engine as LoadOptionsInput['engine'],
   };
+  if (sub === 'export-locust' || v['export-locust'] !== undefined) {
+    const file = v['export-locust'] ?? null;
+    return { kind: 'export-locust', options: { ...options, host: v.host }, file: file === '-' ? null : file };
+  }
+  if (sub === 'locust') {
+    if (v.host === undefined) throw invalid('--host is required, e.g. --host http://127.0.0.1:8080');
+    if (v.web) throw invalid("--web is for native runs; Locust's master serves no page headless");
+    const localWorkers = positiveInt('--local-workers', v['local-workers']) ?? 0;
+    const expectWorkers = positiveInt('--expect-workers', v['expect-workers']) ?? Math.max(1, localWorkers);
+    if (expectWorkers < Math.max(1, localWorkers))
+      throw invalid(`--expect-workers ${expectWorkers} is fewer than --local-workers ${localWorkers}`);
+    const cluster: Cluster = {
+      localWorkers,
+      expectWorkers,
+      bindHost: v['master-bind-host'] ?? '*',
+      bindPort: positiveInt('--master-bind-port', v['master-bind-port']) ?? null,
+    };
+    const withHost = { ...options, host: v.host };
+    return { kind: 'locust', options: withHost, cluster, outputs, quiet: v.quiet ?? false, thresholds };
+  }
+  const web = v.web ? webFlags(v['web-port'], v['web-host']) : null;
+  if (!v.web && (v['web-port'] !== undefined || v['web-host'] !== undefined))
+    throw invalid('--web-port and --web-host go with --web');
   // With --web and no -u/-t/-n the page's start form (or POST /swarm) gives the host.
   if (v.host === undefined && !(web && isInteractive(options)))
     throw invalid('--host is required, e.g. --host http://127.0.0.1:8080');
-  return { kind: 'run', options, outputs, quiet: v.quiet ?? false, web, thresholds };
+  return {
+    kind: 'run',
+    options: { ...options, host: v.host ?? '' },
+    outputs,
+    quiet: v.quiet ?? false,
+    web,
+    thresholds,
+  };
 }
 
 /** Started without a load to run (no -u, -t, -n or --arrival-rate): the page offers the start form. */
-export const isInteractive = (options: LoadOptionsInput): boolean =>
+export const isInteractive = (options: PlanInput): boolean =>
   [options.users, options.runTimeSec, options.requests, options.arrivalRate].every((x) => x === undefined);
 
 function webFlags(port: string | undefined, host: string | undefined): WebFlags {
@@ -170,8 +227,12 @@ export const USAGE = `netlab-loadtest: Locust's model and outputs on a fast engi
   --web serves a live page (Locust's UI and web API) during the run; without -u/-t/-n it waits
   for the page's start form (or POST /swarm) and stays up until Ctrl-C.
   netlab-loadtest import PREFIX_stats.csv … [--json FILE] [--csv PREFIX] [--html FILE]
-  netlab-loadtest export-locust [--scenario file.yaml] [--wait a,b] > locustfile.py
+  netlab-loadtest export-locust [same flags] > locustfile.py   (or --export-locust FILE)
+  netlab-loadtest locust [same flags] [--local-workers N] [--expect-workers N]
+                  [--master-bind-host ADDR] [--master-bind-port PORT]
+      runs real Locust: a headless master, N workers here, the line to run on other PCs printed;
+      its CSV files come back as this runner's table, JSON, CSV and HTML.
 
-Exit codes: 0 a result, 1 internal error, 2 invalid input, 3 nothing answered,
+Exit codes: 0 a result, 1 internal error, 2 invalid input, 3 the environment cannot (nothing answered, no Locust),
 99 a threshold not met, 130 interrupted.
 `;

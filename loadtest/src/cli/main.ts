@@ -1,5 +1,8 @@
 import { errorLine, exitCodeFor, LoadtestError } from '../errors.js';
 import type { LoadResult } from '../result.js';
+import { writeFileAtomic } from '@netlab/kit';
+import { locustPlan } from '../locust/plan.js';
+import { runLocust } from '../locust/run-locust.js';
 import { runLoad } from '../run-load.js';
 import { judgeThresholds, type Threshold } from '../thresholds.js';
 import { importLocustCsv } from '../views/locust-import.js';
@@ -51,7 +54,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (command.kind === 'export-locust') {
-    io.out(exportLocustfile(command.scenario, command.wait));
+    const text = exportLocustfile(locustPlan(command.options));
+    if (command.file === null) io.out(text);
+    else {
+      checkOutputs({ 'export-locust': command.file });
+      await writeFileAtomic(command.file, text);
+      io.err(`wrote ${command.file}\n`);
+    }
     return 0;
   }
   if (command.kind === 'import') {
@@ -63,8 +72,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (missed) throw missed;
     return 0;
   }
+  const plan = command.kind === 'locust' ? locustPlan(command.options) : null;
   checkOutputs(command.outputs);
-  if (command.web) return runWeb(command, command.web, io);
+  if (command.kind === 'run' && command.web) return runWeb(command, command.web, io);
   const controller = new AbortController();
   let interrupts = 0;
   io.onInterrupt(() => {
@@ -72,19 +82,29 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.err('\nstopping (Ctrl-C again to quit at once)…\n');
     controller.abort('interrupt');
   });
-  const result = await runLoad(command.options, {
-    signal: controller.signal,
-    onProgress: command.quiet
-      ? undefined
-      : (p) => io.err(io.tty ? `\r\x1b[K${progressLine(p)}` : `${progressLine(p)}\n`),
-  });
-  if (io.tty && !command.quiet) io.err('\n');
+  const result =
+    command.kind === 'locust'
+      ? await runLocust(plan!, command.cluster, {
+          signal: controller.signal,
+          log: (text) => (command.quiet ? undefined : io.err(text)),
+        })
+      : await runLoad(command.options, {
+          signal: controller.signal,
+          onProgress: command.quiet
+            ? undefined
+            : (p) => io.err(io.tty ? `\r\x1b[K${progressLine(p)}` : `${progressLine(p)}\n`),
+        });
+  if (io.tty && !command.quiet && command.kind === 'run') io.err('\n');
   const missed = await report(result, command, io);
   return exitCode(result, false, missed);
 }
 
 /** Judges the thresholds, prints the table and writes the files a run's flags ask for; the missed thresholds' error. */
-export async function report(result: LoadResult, command: RunCommand, io: Io): Promise<LoadtestError | null> {
+export async function report(
+  result: LoadResult,
+  command: Pick<RunCommand, 'thresholds' | 'outputs' | 'quiet'>,
+  io: Io,
+): Promise<LoadtestError | null> {
   const missed = judge(result, command.thresholds);
   io.out(renderTable(result));
   const written = await writeOutputs(command.outputs, [result]);

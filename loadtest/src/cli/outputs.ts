@@ -9,7 +9,7 @@ import { writeLocustCsv } from '../views/locust-csv.js';
 import type { Outputs } from './args.js';
 
 /** Checks before a run that every output can be written, so a typo costs no load test. */
-export function checkOutputs(outputs: Outputs): void {
+export function checkOutputs(outputs: Outputs | Record<string, string>): void {
   for (const [flag, path] of Object.entries(outputs)) {
     if (!path) continue;
     const dir = dirname(resolve(path));

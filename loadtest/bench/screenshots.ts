@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { screenshot, writeReadmeBlock } from '@netlab/kit';
+import { benchStamp, screenshot, writeReadmeBlock } from '@netlab/kit';
 import { createHttpServer, DEFAULT_ROOT } from '@netlab/servers';
 import { exportLocustfile, locustPlan, parseScenario, renderHtml, runLoad } from '../src/index.js';
 import { type HtmlTable, htmlTables } from '../test/helpers/html-tables.js';
@@ -101,14 +101,16 @@ async function main(): Promise<void> {
     const netlabHtml = join(dir, 'netlab.html');
     writeFileSync(netlabHtml, renderHtml(netlab));
     await screenshot(pathToFileURL(locustHtml).href, join(DOCS, 'locust-report.png'), {
-      height: 2500,
-      budgetMs: 5000,
+      fullPage: true,
+      settleMs: 2000,
     });
-    await screenshot(pathToFileURL(netlabHtml).href, join(DOCS, 'netlab-report.png'), { height: 3100 });
+    await screenshot(pathToFileURL(netlabHtml).href, join(DOCS, 'netlab-report.png'), { fullPage: true });
     const block = [
+      benchStamp('pnpm --filter @netlab/loadtest screenshots'),
+      '',
       `One scenario (\`/\` weight 3, \`/style.css\` 1, \`/missing.html\` 1 → 404; ${USERS} users, wait ${WAIT[0]}–${WAIT[1]} s,`,
       `${SECONDS} s) against netlab's threadpool server on 127.0.0.1, run by Locust 2.12 (\`--html\`) and by netlab (\`--html\`),`,
-      'pictured by headless Chromium (`pnpm --filter @netlab/loadtest screenshots`):',
+      'pictured by headless Chromium.',
       '',
       "Each report's Aggregated rows, read back from its page (both count every outcome, failures included; Locust's",
       "times also hold its Python client's own work per request, see Benchmark):",

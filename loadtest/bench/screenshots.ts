@@ -1,6 +1,6 @@
 /**
  * `pnpm --filter @netlab/loadtest screenshots`: one scenario run by Locust (Debian's /usr/bin/locust, `--html`) and by
- * netlab against the same reference server, both reports pictured by headless Chromium (Debian's `chromium`) into
+ * netlab against the same reference server, both reports pictured by headless Chromium (the kit's launchChromium) into
  * docs/, and the README's "HTML report" block written from the two runs. Needs locust and chromium on this machine.
  */
 import { execFile } from 'node:child_process';

@@ -3,6 +3,7 @@ import { BarChart } from './bar-chart.js';
 import { decimal, el, whole } from './dom.js';
 import { Header } from './header.js';
 import { LiveCharts } from './live-charts.js';
+import { RampChart } from './ramp-chart.js';
 import { StatsTable } from './stats-table.js';
 
 /** The lab's page: every subject's state, the current run live, the comparison as subjects finish. */
@@ -17,6 +18,7 @@ export class LabPage {
     new BarChart('Ramp: mean response time (ms, successes)', 'ms', '#7a4bc2', 'bar-mean-ms'),
     new BarChart('Ramp: users at the first failure (none: no bar)', 'users', '#c0392b', 'bar-first-failure'),
   ];
+  private readonly ramps = new RampChart();
   private readonly comparison = el('tbody');
   private readonly links = el('ul', { id: 'links', class: 'downloads' });
   readonly root: HTMLElement;
@@ -42,7 +44,12 @@ export class LabPage {
           head('Subject', 'Max req/s', 'Mean ms', 'Users at 1st failure'),
           this.comparison,
         ),
-        el('div', { class: 'charts', id: 'comparison-charts' }, ...this.bars.map((b) => b.root)),
+        el(
+          'div',
+          { class: 'charts', id: 'comparison-charts' },
+          ...this.bars.map((b) => b.root),
+          this.ramps.root,
+        ),
         el('h2', {}, 'Files'),
         this.links,
       ),
@@ -69,10 +76,10 @@ export class LabPage {
         ),
       ),
     );
-    this.current.textContent = c
-      ? `Now: ${c.subject} · ${c.scenario}`
-      : view.done
-        ? 'All runs done'
+    this.current.textContent = view.done
+      ? 'All runs done'
+      : c
+        ? `Now: ${c.subject} · ${c.scenario}`
         : 'Starting…';
     if (c) {
       this.charts.update(c.timeline, c.firstFailureSecond);
@@ -106,11 +113,13 @@ export class LabPage {
       names,
       rows.map((r) => r.usersAtFirstFailure),
     );
+    this.ramps.update(view.ramps);
     this.links.replaceChildren(...view.links.map((l) => el('li', {}, el('a', { href: l.href }, l.label))));
   }
 
   resize(width: number): void {
     this.charts.resize(width);
     for (const b of this.bars) b.resize(width);
+    this.ramps.resize(width);
   }
 }

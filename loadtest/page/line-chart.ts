@@ -2,6 +2,13 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { el } from './dom.js';
 
+/** A dashed vertical line at x, e.g. where the first failing request was sent. */
+export interface Marker {
+  x: number;
+  label: string;
+  color: string;
+}
+
 export interface LineSeries {
   label: string;
   color: string;
@@ -10,13 +17,13 @@ export interface LineSeries {
 
 /**
  * One live line chart (uPlot: canvas, made for streaming time series). x is seconds from the start;
- * a null y is a gap (a second without a success has no response time). An optional marker draws a
- * dashed vertical line, e.g. at the first failing request.
+ * a null y is a gap (a second without a success has no response time). Markers are dashed
+ * vertical lines, e.g. at the first failing request.
  */
 export class LineChart {
   readonly root: HTMLElement;
   private readonly plot: uPlot;
-  private marker: number | null = null;
+  private markers: Marker[] = [];
 
   constructor(title: string, yLabel: string, series: LineSeries[], id: string) {
     this.root = el('div', { class: 'chart', id });
@@ -30,48 +37,49 @@ export class LineChart {
         { label: 's' },
         ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash, spanGaps: false })),
       ],
-      hooks: { draw: [(u: uPlot) => this.drawMarker(u)] },
+      hooks: { draw: [(u: uPlot) => this.drawMarkers(u)] },
     };
     this.plot = new uPlot(opts, [[], ...series.map(() => [])], this.root);
     this.root.dataset.points = '0';
   }
 
-  update(x: number[], ys: Array<Array<number | null>>, marker: number | null = null): void {
-    this.marker = marker;
+  update(x: number[], ys: Array<Array<number | null>>, markers: Marker[] = []): void {
+    this.markers = markers;
     this.plot.setData([x, ...ys] as uPlot.AlignedData);
     this.root.dataset.points = String(x.length);
-    this.root.dataset.marker = marker === null ? '' : String(marker);
+    this.root.dataset.markers = markers.map((m) => m.x).join(' ');
+  }
+
+  destroy(): void {
+    this.plot.destroy();
   }
 
   resize(width: number): void {
     this.plot.setSize({ width, height: 240 });
   }
 
-  private drawMarker(u: uPlot): void {
-    if (this.marker === null) return;
-    const x = Math.round(u.valToPos(this.marker, 'x', true));
+  private drawMarkers(u: uPlot): void {
     const { top, height } = u.bbox;
     const ctx = u.ctx;
+    const px = devicePixelRatio;
     ctx.save();
-    ctx.strokeStyle = '#c0392b';
-    ctx.setLineDash([6, 4]);
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.moveTo(x, top);
-    ctx.lineTo(x, top + height);
-    ctx.stroke();
-    const label = 'first failure';
-    ctx.font = `${12 * devicePixelRatio}px sans-serif`;
-    const at = { x: x + 4 * devicePixelRatio, y: top + height / 2 };
-    ctx.fillStyle = 'rgba(255,255,255,0.85)';
-    ctx.fillRect(
-      at.x - 2,
-      at.y - 12 * devicePixelRatio,
-      ctx.measureText(label).width + 4,
-      16 * devicePixelRatio,
-    );
-    ctx.fillStyle = '#c0392b';
-    ctx.fillText(label, at.x, at.y);
+    ctx.font = `${12 * px}px sans-serif`;
+    this.markers.forEach((m, i) => {
+      const x = Math.round(u.valToPos(m.x, 'x', true));
+      ctx.strokeStyle = m.color;
+      ctx.setLineDash([6, 4]);
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + height);
+      ctx.stroke();
+      // Labels step down so markers close together stay readable.
+      const at = { x: x + 4 * px, y: top + height / 2 + i * 16 * px };
+      ctx.fillStyle = 'rgba(255,255,255,0.85)';
+      ctx.fillRect(at.x - 2, at.y - 12 * px, ctx.measureText(m.label).width + 4, 16 * px);
+      ctx.fillStyle = m.color;
+      ctx.fillText(m.label, at.x, at.y);
+    });
     ctx.restore();
   }
 }

@@ -35,11 +35,11 @@ export class LiveCharts {
 
   update(points: ChartPoint[], firstFailureSecond: number | null): void {
     const x = points.map((p) => p.second);
-    this.rps.update(
-      x,
-      [points.map((p) => p.rps + p.failures), points.map((p) => p.failures)],
-      firstFailureSecond,
-    );
+    const markers =
+      firstFailureSecond === null
+        ? []
+        : [{ x: firstFailureSecond, label: 'first failure', color: '#c0392b' }];
+    this.rps.update(x, [points.map((p) => p.rps + p.failures), points.map((p) => p.failures)], markers);
     this.times.update(x, [points.map((p) => p.p50), points.map((p) => p.p95)]);
     this.users.update(x, [points.map((p) => p.users)]);
   }

@@ -7,6 +7,7 @@ import { SERVER_OUTPUT_NOTE } from './lab/stress.js';
 import { renderTable } from './output/terminal-table.js';
 import type { LabResults } from './results.js';
 import { tablesFor } from './tables.js';
+import { startLabWeb } from './live/lab-web.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -45,25 +46,47 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 0;
     }
     const options = parseLabArgs(command, rest);
-    const { results, outputs } = await runLab(options, {
-      sink: io.err,
-      command: ['pnpm', `lab:${command}`, ...rest].join(' '),
-    });
-    io.out(`\n${tablesFor(results).map(renderTable).join('\n\n')}\n\n`);
-    io.out(
-      `results: ${outputs.json}\n         ${outputs.csv}\ncharts:  ${outputs.charts.length} files in ${options.out}/charts\nreport:  ${outputs.pdf}\n`,
-    );
-    warnReport(io.err, outputs.reportWarnings);
-    // A reference model that failed is a finding, shown in the table; a student's server that never answered
-    // leaves nothing to report on, so the run says why and fails.
-    const silent = silentStudentServer(results);
-    if (silent) throw silent;
-    return 0;
+    const web = options.web ? await startLabWeb(options, options.web) : null;
+    if (web) io.err.write(`web view: ${web.url}\n`);
+    try {
+      const { results, outputs } = await runLab(options, {
+        sink: io.err,
+        command: ['pnpm', `lab:${command}`, ...rest].join(' '),
+        observer: web?.observer,
+      });
+      io.out(`\n${tablesFor(results).map(renderTable).join('\n\n')}\n\n`);
+      io.out(
+        `results: ${outputs.json}\n         ${outputs.csv}\ncharts:  ${outputs.charts.length} files in ${options.out}/charts\nreport:  ${outputs.pdf}\n`,
+      );
+      warnReport(io.err, outputs.reportWarnings);
+      if (web) {
+        web.finished(outputs);
+        const lingerSec = options.web!.lingerSec;
+        if (lingerSec !== 0)
+          io.err.write(
+            `web view stays up at ${web.url} ${lingerSec === null ? 'until Ctrl-C' : `for ${lingerSec} s`}\n`,
+          );
+        await web.linger(lingerSec);
+      }
+      return finish(results);
+    } finally {
+      await web?.close();
+    }
   } catch (error) {
     io.err.write(`lab: ${messageOf(error)}\n`);
     if (!(error instanceof LabError)) io.err.write(`${(error as Error).stack ?? ''}\n`);
     return exitCodeFor(error);
   }
+}
+
+/**
+ * A reference model that failed is a finding, shown in the table; a student's server that never answered
+ * leaves nothing to report on, so the run says why and fails.
+ */
+function finish(results: LabResults): number {
+  const silent = silentStudentServer(results);
+  if (silent) throw silent;
+  return 0;
 }
 
 /** After the paths: the PDF is written either way, so the student can read it and fix what falls short. */

@@ -5,3 +5,4 @@ export { loadRoutes } from './load-routes.js';
 export { locustStats, type LocustStats, type LocustStatsRow, type RunState } from './locust-stats.js';
 export { CurrentRates } from './current-rates.js';
 export { chartPoints, type ChartPoint, type LoadView } from './view.js';
+export type { ComparisonRow, LabView, SubjectState } from './lab-view.js';

@@ -30,6 +30,8 @@ export interface LabView {
     firstFailureSecond: number | null;
   } | null;
   comparison: ComparisonRow[];
+  /** Each finished subject's ramp: successful responses per whole second, and its first failing request. */
+  ramps: Array<{ name: string; points: Array<[number, number]>; firstFailureSecond: number | null }>;
   /** The lab has written its files (the page stays up until Ctrl-C). */
   done: boolean;
   links: Array<{ label: string; href: string }>;

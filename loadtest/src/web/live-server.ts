@@ -26,7 +26,8 @@ const shell = (title: string) => `<!doctype html>
 
 /**
  * The live page's HTTP server: the page (one bundled script and stylesheet), its event stream at
- * /events, and the routes of whoever serves it (the load runner's Locust API, the lab's links).
+ * /events, and the routes of whoever serves it (the load runner's Locust API, the lab's files).
+ * `routes` is read on each request, so routes added later (files written at the end) are served.
  */
 export function createLiveServer(title: string, routes: Routes): LiveServer {
   const hub = new EventHub();
@@ -36,10 +37,10 @@ export function createLiveServer(title: string, routes: Routes): LiveServer {
     'GET /app.css': async (_req, res) => sendText(res, (await pageBundle()).css, 'text/css'),
     'GET /events': (_req, res) => hub.attach(res),
   };
-  const all: Routes = { ...fixed, ...routes };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const handler = all[`${req.method} ${url.pathname}`];
+    const key = `${req.method} ${url.pathname}`;
+    const handler = fixed[key] ?? routes[key];
     if (!handler) {
       sendText(res, `no such page: ${req.method} ${url.pathname}\n`, 'text/plain', 404);
       return;

@@ -26,6 +26,14 @@ export const LabOptions = z.object({
     .nullable(),
   server: z.object({ command: z.string().min(1), port: z.number().int().min(1).max(65535) }).nullable(),
   netns: z.object({ delay: z.string().optional(), rate: z.string().optional() }).nullable(),
+  /** The live web view: where it listens, and how long it stays up after the run (null: until Ctrl-C). */
+  web: z
+    .object({
+      port: z.number().int().min(0).max(65535),
+      host: z.string().min(1),
+      lingerSec: z.number().nonnegative().nullable(),
+    })
+    .nullable(),
 });
 export type LabOptions = z.infer<typeof LabOptions>;
 
@@ -37,6 +45,8 @@ export const USAGE = `usage: pnpm lab:week<2|3|5|6> [options]     (or: netlab-la
   --target URL             put a running server in the comparison (e.g. http://127.0.0.1:8080)
   --server "CMD" --port N  start your server with CMD and load it on port N
   --netns [--delay 2ms] [--rate 1gbit]   servers in their own network namespace (Linux, root)
+  --web [--web-port 8089] [--web-host 127.0.0.1] [--web-linger SEC]   weeks 5 and 6: a live page of the runs;
+                           it stays up after the run until Ctrl-C (or SEC seconds; 0: close at once)
        pnpm lab report results.json [--review review.txt] [--out DIR]   redraw the PDF`;
 
 const FLAGS = {
@@ -51,6 +61,10 @@ const FLAGS = {
   netns: { type: 'boolean' },
   delay: { type: 'string' },
   rate: { type: 'string' },
+  web: { type: 'boolean' },
+  'web-port': { type: 'string' },
+  'web-host': { type: 'string' },
+  'web-linger': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -98,6 +112,18 @@ export function parseLabArgs(weekArg: string, argv: string[]): Readonly<LabOptio
   if (values.netns && values.target !== undefined)
     problems.push('--netns runs servers in a namespace; it cannot move a --target');
   problems.push(...validateShaping({ delay: values.delay, rate: values.rate }));
+  const webPort = values['web-port'] === undefined ? 8089 : Number(values['web-port']);
+  const linger = values['web-linger'] === undefined ? null : Number(values['web-linger']);
+  if (
+    !values.web &&
+    [values['web-port'], values['web-host'], values['web-linger']].some((v) => v !== undefined)
+  )
+    problems.push('--web-port, --web-host and --web-linger go with --web');
+  if (values.web && week !== 5 && week !== 6) problems.push('--web shows the load runs of week5 and week6');
+  if (!(Number.isInteger(webPort) && webPort >= 0 && webPort <= 65535))
+    problems.push(`--web-port ${values['web-port']}: give 0–65535`);
+  if (linger !== null && !(Number.isFinite(linger) && linger >= 0))
+    problems.push(`--web-linger ${values['web-linger']}: give seconds, 0 or more`);
   if (
     !values.netns &&
     models.length === 0 &&
@@ -121,6 +147,7 @@ export function parseLabArgs(weekArg: string, argv: string[]): Readonly<LabOptio
     target: values.target ?? null,
     server: values.server !== undefined ? { command: values.server, port: port! } : null,
     netns: values.netns ? { delay: values.delay, rate: values.rate } : null,
+    web: values.web ? { port: webPort, host: values['web-host'] ?? '127.0.0.1', lingerSec: linger } : null,
   });
   if (!parsed.success) throw bad(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`));
   return Object.freeze(parsed.data);

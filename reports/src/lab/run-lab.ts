@@ -6,6 +6,7 @@ import { createNetns, type Netns } from '../net/netns.js';
 import { type Preflight, preflight } from '../net/preflight.js';
 import { type Outputs, writeOutputs } from '../output/write-outputs.js';
 import { LabProgress, type ProgressSink } from '../progress.js';
+import type { StressObserver } from '../live/stress-observer.js';
 import type { LabResults } from '../results.js';
 import type { LabOptions } from './options.js';
 import { subjectSeconds, stressProfile } from './profiles.js';
@@ -19,6 +20,8 @@ export interface RunLabOptions {
   sink?: ProgressSink;
   /** The command line to show in the report's run capture. */
   command?: string;
+  /** Hears weeks 5 and 6 as they run (the live web view). */
+  observer?: StressObserver;
 }
 
 function targetHostPort(options: LabOptions, netns: Netns | null): { host: string; port: number | null } {
@@ -68,7 +71,9 @@ export async function runLab(
         preflight: pre,
       },
       profile,
-      stress: profile ? await runStress(httpSubjects(options, netns), profile, progress, notes) : [],
+      stress: profile
+        ? await runStress(httpSubjects(options, netns), profile, progress, notes, run.observer)
+        : [],
       checks: options.week === 3 ? await runWeek3(options, netns, progress) : [],
       echo: [],
       attendance: [],

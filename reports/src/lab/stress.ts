@@ -2,6 +2,7 @@
 import { type LoadOptionsInput, type LoadResult, type RunHooks, runLoad } from '@netlab/loadtest';
 import { messageOf } from '../errors.js';
 import { raceDeadline } from '../process/deadline.js';
+import type { StressObserver } from '../live/stress-observer.js';
 import type { LabProgress } from '../progress.js';
 import type { ScenarioName, StressProfile, StressRun } from '../results.js';
 import { rampSeconds, subjectSeconds } from './profiles.js';
@@ -94,8 +95,10 @@ export async function runStress(
   profile: StressProfile,
   progress: LabProgress,
   notes: string[],
+  observer?: StressObserver,
 ): Promise<StressRun[]> {
   const runs: StressRun[] = [];
+  observer?.planned(specs.map((s) => s.subject.name));
   for (const [i, spec] of specs.entries()) {
     const tag = `${i + 1}/${specs.length} ${spec.subject.name}`;
     progress.step(`${tag}: starting server`);
@@ -107,6 +110,7 @@ export async function runStress(
       progress.adjust(-subjectSeconds(profile));
       for (const scenario of scenariosOf(profile))
         runs.push({ subject: spec.subject, scenario, error: messageOf(error), result: null });
+      observer?.subjectFinished(spec.subject.name, runs, messageOf(error));
       continue;
     }
     const url = `http://${server.host}:${server.port}`;
@@ -124,9 +128,14 @@ export async function runStress(
           continue;
         }
         progress.step(`${tag}: ${scenario} scenario`);
+        observer?.scenarioStarted(subject.name, scenario);
         try {
           const result = await guardedLoad(loadOptions(profile, scenario, url, spec.path), {
-            onProgress: (p) => progress.load(`${tag} · ${scenario}`, p),
+            live: observer !== undefined,
+            onProgress: (p) => {
+              progress.load(`${tag} · ${scenario}`, p);
+              observer?.progress(p);
+            },
           });
           const died = server.exit();
           runs.push({ subject, scenario, error: runProblem(result, died), result });
@@ -150,6 +159,7 @@ export async function runStress(
         notes.push(note);
         progress.step(note);
       }
+      observer?.subjectFinished(subject.name, runs, null);
     }
   }
   return runs;

@@ -13,7 +13,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** Sections whose figures must be generated: README (relative to the root) → block names. */
 const REQUIRED: Record<string, string[]> = {
   'README.md': ['measured-here'],
-  'reports/README.md': ['measured-here'],
+  'reports/README.md': ['measured-here', 'web-screenshots'],
   'servers/README.md': ['bench', 'hostile-probes'],
   'loadtest/README.md': ['numbers', 'bench', 'web-screenshots'],
   'grader/README.md': ['class-time'],

@@ -7,6 +7,8 @@ import { ExtensionRow, readClassCsv } from './submissions/class-csv.js';
 import { readRoster } from './submissions/lms-roster.js';
 import { offsetOf } from './submissions/local-time.js';
 import { writeOutputs } from './outputs/write-outputs.js';
+import { OverrideRow } from './overrides.js';
+import { overridesDropped, readPreviousRun } from './regrade/previous-run.js';
 
 export interface CheckClassOptions {
   submissionsDir: string;
@@ -26,6 +28,10 @@ export interface CheckClassOptions {
   onProgress?: (progress: ClassProgress) => void;
   /** Also write each student's Gradescope `results.json`. */
   gradescope?: boolean;
+  /** Regrade these students into the run already in `outDir`, keeping everyone else's rows. */
+  only?: string[];
+  /** `student_id,part,value,reason`, applied last. */
+  overridesFile?: string;
 }
 
 /** `grader check`: load the spec and class files (all validated before any student runs), grade, write every output. */
@@ -37,6 +43,8 @@ export async function checkClass(o: CheckClassOptions): Promise<{ result: ClassR
   const extensions = o.extensionsFile
     ? await readClassCsv(o.extensionsFile, ExtensionRow, 'extensions')
     : undefined;
+  const overrides = o.overridesFile ? await readClassCsv(o.overridesFile, OverrideRow, 'overrides') : [];
+  const previous = o.only ? await readPreviousRun(o.outDir, spec.points) : undefined;
   const result = await gradeClass({
     submissionsDir: o.submissionsDir,
     spec,
@@ -49,8 +57,11 @@ export async function checkClass(o: CheckClassOptions): Promise<{ result: ClassR
     serverRun: o.serverTimeoutSeconds ? { startTimeoutMs: o.serverTimeoutSeconds * 1000 } : {},
     jobs: o.jobs,
     onProgress: o.onProgress,
+    only: o.only,
+    overrides,
   });
-  const files = await writeOutputs(result, o.outDir, { gradescope: o.gradescope ?? false });
+  if (!o.only && !o.overridesFile) result.warnings.push(...(await overridesDropped(o.outDir)));
+  const files = await writeOutputs(result, o.outDir, { gradescope: o.gradescope ?? false, previous });
   return { result, files };
 }
 

@@ -14,6 +14,7 @@ export const USAGE = `usage:
   grader check <submissions-dir> --assignment <week2|week3|week5|week6> [--spec <file>] [--out <dir>]
                [--roster <csv>] [--extensions <csv>] [--server-timeout <seconds>] [--jobs <n>] [--no-run]
                [--against <earlier class's submissions-dir>]... [--format gradescope]
+               [--only <id>[,<id>…]] [--overrides <csv>]
   grader publish <out-dir>/grades.csv --out <file.xlsx|file.csv> [--with-flags]
   grader publish <out-dir>/grades.csv --lms <canvas|moodle> --out <file.csv> [--column <assignment>]
   grader spec <week>
@@ -74,6 +75,8 @@ async function check(args: string[], io: CliIo): Promise<void> {
     'no-run': { type: 'boolean', default: false },
     against: { type: 'string', multiple: true, default: [] },
     format: { type: 'string' },
+    only: { type: 'string' },
+    overrides: { type: 'string' },
   });
   const [dir] = positionals;
   if (!dir) throw new GraderError('GRADER_USAGE', `check needs the submissions folder\n${USAGE}`);
@@ -87,6 +90,7 @@ async function check(args: string[], io: CliIo): Promise<void> {
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
     throw new GraderError('GRADER_USAGE', '--jobs must be a whole number of students at once, 1 or more');
+  const only = values.only === undefined ? undefined : onlyIds(values.only as string);
   const { result, files } = await checkClass({
     submissionsDir: fromCaller(dir),
     assignment: values.assignment as string | undefined,
@@ -100,9 +104,21 @@ async function check(args: string[], io: CliIo): Promise<void> {
     jobs,
     gradescope: values.format === 'gradescope',
     onProgress: progressReporter(io.stderr),
+    only,
+    overridesFile: fromCaller(values.overrides as string | undefined),
   });
   io.stdout.write(terminalSummary(result));
   io.stdout.write(`\nwrote ${files.length} files to ${values.out}\n`);
+}
+
+function onlyIds(text: string): string[] {
+  const ids = text.split(',').map((id) => id.normalize('NFC').trim());
+  if (ids.some((id) => !id))
+    throw new GraderError(
+      'GRADER_USAGE',
+      '--only takes student ids separated by commas, e.g. --only 2019000003,2019000007',
+    );
+  return [...new Set(ids)];
 }
 
 async function publish(args: string[], io: CliIo): Promise<void> {

@@ -39,4 +39,8 @@ export const FLAG_TEXT: Record<Flag, { ko: string; en: string }> = {
     ko: '유사도가 높아 조교가 검토합니다 (감점 없음).',
     en: 'High similarity, a TA will review it (no deduction).',
   },
+  OVERRIDE: {
+    ko: '교수자·조교가 점수 또는 판정을 조정했습니다 (사유는 세부 내용에).',
+    en: 'An instructor or TA adjusted the score or a verdict (the reason is in the details).',
+  },
 };

@@ -13,6 +13,7 @@ export const FLAGS = [
   'LOAD',
   'COPY',
   'REVIEW',
+  'OVERRIDE',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

@@ -9,6 +9,8 @@ import { copyVerdicts } from './copy-flags.js';
 import { GraderError } from './errors.js';
 import { type Flag, sortFlags } from './flags.js';
 import { type StudentContext, gradeStudent, type StudentFindings } from './grade-student.js';
+import { applyOverrides, type OverrideRow, validateOverrides } from './overrides.js';
+import { othersCode, studentsToGrade } from './regrade/select.js';
 import { computeScore, type ScoreBreakdown } from './score.js';
 import { readPriorYears } from './prior-years.js';
 import {
@@ -24,6 +26,7 @@ import { type LmsOwner, lmsKey } from './submissions/lms-names.js';
 import type { Roster } from './submissions/lms-roster.js';
 import { offsetOf } from './submissions/local-time.js';
 import { submissionTime } from './submissions/submission-time.js';
+import { courseTime } from './time-offset.js';
 import type { ZipLimits } from './submissions/zip-extract.js';
 
 export interface GradeClassOptions {
@@ -47,6 +50,10 @@ export interface GradeClassOptions {
   /** false runs servers without the sandbox (as when it is unavailable), with the same warning. */
   sandbox?: boolean;
   onProgress?: (progress: ClassProgress) => void;
+  /** Grade only these students (a regrade); everyone else's code is still read, for their pairs with them. */
+  only?: string[];
+  /** Applied last, to the students graded. */
+  overrides?: OverrideRow[];
 }
 
 export interface ClassProgress {
@@ -61,6 +68,8 @@ export interface StudentResult extends Omit<StudentFindings, 'code'> {
   maxPoints: number;
   breakdown: ScoreBreakdown;
   codeFiles: string[];
+  /** `조정 Override: …` lines, also in `notes`. */
+  overrides: string[];
 }
 
 export interface ClassResult {
@@ -72,6 +81,8 @@ export interface ClassResult {
   warnings: string[];
   /** Set when `against` was given: the years compared and what became of their index. */
   prior?: PriorIndexInfo & { years: string[] };
+  /** Set by a regrade (`only`): the students graded; `students` holds only them, `pairs` everyone's. */
+  only?: string[];
   /** Set when student servers ran without the sandbox: why, for the summary and every feedback file. */
   sandboxWarning?: string;
   /** LMS accounts the roster does not map to a student number, graded under the LMS id. */
@@ -118,6 +129,8 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     const byId = new Map(found.submissions.map((s) => [s.studentId, s]));
     const names = studentNames(roster?.rows ?? [], manifest ?? [], found.submissions);
     const ids = [...names.keys()].sort();
+    const graded = studentsToGrade(ids, options.only);
+    validateOverrides(options.overrides ?? [], new Set(ids), spec);
     const run = isolation
       ? {
           ...DEFAULT_SERVER_RUN,
@@ -134,16 +147,22 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     const sandboxWarning = isolation?.kind === 'none' ? isolation.warning : undefined;
     if (sandboxWarning) warnings.push(sandboxWarning);
     const jobs = isolation?.kind === 'none' ? 1 : Math.max(1, options.jobs ?? os.availableParallelism());
-    const findings = await inPool(ids, jobs, options.onProgress, (id) => {
+    const findings = await inPool(graded, jobs, options.onProgress, (id) => {
       const submission = byId.get(id);
       const time = submission ? submissionTime(id, manifest, submission, roster?.times.get(id)) : undefined;
       const extension = options.extensions?.find((e) => e.student_id === id);
       const deadline = new Date(extension ? extension.deadline : spec.deadline);
       const ctx = { studentId: id, name: names.get(id) ?? '', submission, time, deadline };
-      return gradeStudent(ctx, spec, run).catch((error: unknown) => notChecked(ctx, error));
+      return gradeStudent(ctx, spec, run)
+        .catch((error: unknown) => notChecked(ctx, error))
+        .then((f) => (extension ? { ...f, notes: [extensionNote(deadline, spec), ...f.notes] } : f));
     });
+    const others = options.only ? await othersCode(ids, graded, byId, spec) : [];
     const sources = new Map(
-      findings.filter((f) => f.code.length).map((f) => [f.studentId, f.code.map(toSource)]),
+      [...findings, ...others]
+        .filter((f) => f.code.length)
+        .sort((x, y) => (x.studentId < y.studentId ? -1 : 1))
+        .map((f) => [f.studentId, f.code.map(toSource)]),
     );
     const ocrSkipped = findings.find((f) => f.report?.loopback?.imagesSkipped)?.report?.loopback
       ?.imagesSkipped;
@@ -152,7 +171,14 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     warnings.push(...prior.warnings);
     const { pairs, index } = await similarityPairs(sources, prior.submissions, options, warnings);
     const verdicts = copyVerdicts(pairs, spec.similarityThreshold, spec.reviewThreshold, prior.students);
-    const students = findings.map((f) => finalise(f, spec, verdicts.get(f.studentId)));
+    const students = findings.map((f) =>
+      finalise(
+        f,
+        spec,
+        verdicts.get(f.studentId),
+        (options.overrides ?? []).filter((o) => o.student_id === f.studentId),
+      ),
+    );
     const years = [...new Set([...prior.students.values()].map((p) => p.year))];
     for (const sub of prior.submissions) sources.set(sub.id, sub.files);
     const byMtime = students.filter((s) => s.time?.source === 'mtime').length;
@@ -169,6 +195,7 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
       ...(index ? { prior: { ...index, years } } : {}),
       ...(sandboxWarning ? { sandboxWarning } : {}),
       ...(found.unmatched.length ? { unmatched: found.unmatched } : {}),
+      ...(options.only ? { only: graded } : {}),
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });
@@ -183,6 +210,11 @@ function rosterIdentity(roster: Roster | undefined) {
     const studentId = roster.lmsIds.get(lmsKey(owner)) ?? (names.has(owner.id) ? owner.id : undefined);
     return studentId === undefined ? undefined : { studentId, name: names.get(studentId) ?? '' };
   };
+}
+
+/** An extension leaves its trace on the row: the deadline that replaced the spec's, in the spec's offset. */
+function extensionNote(deadline: Date, spec: AssignmentSpec): string {
+  return `EXTENSION: deadline moved to ${courseTime(deadline, spec.deadline)}`;
 }
 
 /** A lock: what it runs never overlaps, in the order asked. */
@@ -286,7 +318,8 @@ function studentNames(
 function finalise(
   f: StudentFindings,
   spec: AssignmentSpec,
-  verdict?: { flags: Flag[]; notes: string[] },
+  verdict: { flags: Flag[]; notes: string[] } | undefined,
+  overrides: OverrideRow[],
 ): StudentResult {
   const copy = verdict?.flags.includes('COPY') ?? false;
   const breakdown = computeScore({
@@ -306,13 +339,15 @@ function finalise(
     copy,
   });
   const { code, ...rest } = f;
+  const adjusted = applyOverrides(breakdown, sortFlags([...f.flags, ...(verdict?.flags ?? [])]), overrides);
   return {
     ...rest,
-    flags: sortFlags([...f.flags, ...(verdict?.flags ?? [])]),
-    notes: [...f.notes, ...(verdict?.notes ?? [])],
-    score: breakdown.score,
+    flags: adjusted.flags,
+    notes: [...f.notes, ...(verdict?.notes ?? []), ...adjusted.lines],
+    score: adjusted.breakdown.score,
     maxPoints: spec.points,
-    breakdown,
+    breakdown: adjusted.breakdown,
     codeFiles: code.map((c) => c.rel),
+    overrides: adjusted.lines,
   };
 }

@@ -9,6 +9,7 @@ import { lateDays } from './late-penalty.js';
 import { canvasLateDays } from './submissions/canvas-late.js';
 import type { StudentSubmission } from './submissions/discover.js';
 import type { SubmissionTime } from './submissions/submission-time.js';
+import { courseTime } from './time-offset.js';
 
 /** Everything the checks found about one student, before similarity and scoring. */
 export interface StudentFindings {
@@ -73,13 +74,14 @@ export async function gradeStudent(
   const byTime = ctx.time
     ? lateDays(ctx.time.at, { deadline: ctx.deadline, graceMinutes: spec.graceMinutes })
     : 0;
-  const canvas = canvasLateDays(byTime, ctx.time, sub);
+  const canvas = canvasLateDays(byTime, ctx.time, sub, spec.deadline);
   const days = canvas.days;
   if (canvas.note) notes.push(canvas.note);
   if (days > 0) {
+    const local = (at: Date) => courseTime(at, spec.deadline);
     flags.push('LATE');
     notes.push(
-      `${days} day(s) late (submitted ${ctx.time?.at.toISOString()}, deadline ${ctx.deadline.toISOString()})`,
+      `${days} day(s) late (submitted ${ctx.time ? local(ctx.time.at) : '?'}, deadline ${local(ctx.deadline)})`,
     );
   }
   return {

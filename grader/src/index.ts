@@ -11,6 +11,7 @@ export {
 } from './errors.js';
 export { FLAG_TEXT } from './flag-text.js';
 export { FLAGS, type Flag } from './flags.js';
+export { applyOverrides, OverrideRow, validateOverrides } from './overrides.js';
 export {
   type ClassProgress,
   type ClassResult,

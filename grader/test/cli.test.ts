@@ -12,7 +12,13 @@ import { AssignmentSpec } from '@netlab/assignments';
 import { main } from '../src/cli.js';
 import { gradeClass } from '../src/grade-class.js';
 import { captureIo } from './fixtures/capture-io.js';
-import { buildClass, type FixtureClass, testSpec, writeSpec } from './fixtures/build-class.js';
+import {
+  buildClass,
+  classCheckArgs,
+  type FixtureClass,
+  testSpec,
+  writeSpec,
+} from './fixtures/build-class.js';
 import { freePort } from './fixtures/free-port.js';
 
 const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'bin', 'grader.ts');
@@ -81,7 +87,7 @@ describe('grader check on a class of 13', () => {
     expect(notes['2019000001']).toBe('');
     expect(notes['2019000002']).toBe('report named report.pdf, expected CN_T_2019000002_이서연.pdf');
     expect(notes['2019000003']).toBe(
-      '1 day(s) late (submitted 2019-11-01T00:00:00.000Z, deadline 2019-10-31T14:59:00.000Z)',
+      '1 day(s) late (submitted 2019-11-01T09:00:00+09:00, deadline 2019-10-31T23:59:00+09:00)',
     );
     expect(notes['2019000004']).toBe('report sections missing: 과제목표'.replace('과제목표', '코드 설명'));
     expect(notes['2019000007']).toContain('code binds port 9999');
@@ -89,6 +95,7 @@ describe('grader check on a class of 13', () => {
     expect(notes['2019000009']).toMatch(/^copy of 2019000008 \(\d+% similar\)$/);
     expect(notes['2019000010']).toBe('zip entries not extracted: ../evil.txt (path leaves the folder)');
     expect(notes['2019000011']).toBe('no submission (미제출)');
+    expect(notes['2019000012']).toBe('EXTENSION: deadline moved to 2019-11-03T23:59:00+09:00');
     expect(notes['2019000013']).toContain('the latest, 2019000013_배준현.zip, counts');
   });
 
@@ -131,7 +138,7 @@ describe('grader check on a class of 13', () => {
     expect(pairs).toHaveLength((9 * 8) / 2);
     expect(pairs[0]).toMatchObject({ student_a: '2019000008', student_b: '2019000009', verdict: 'COPY' });
     const html = await readFile(path.join(outDir, 'similarity.html'), 'utf8');
-    expect(html).toContain('2019000008 ↔ 2019000009');
+    expect(html).toContain('2019000008 윤성호 ↔ 2019000009 장미래');
     expect(html).toMatch(/<span style="background:#[0-9a-f]{6}"><span class="ln">/);
   });
 
@@ -142,22 +149,17 @@ describe('grader check on a class of 13', () => {
     expect(fb).toContain('서버 Server: 0 / 4');
     const late = await readFile(path.join(outDir, 'feedback', '2019000003.md'), 'utf8');
     expect(late).toContain('지각 Late: 1 day(s) × 10% → × 0.9 = 9');
+    expect(late).toContain(
+      '2019-11-01T09:00:00+09:00 (manifest.csv); deadline 2019-10-31T23:59:00+09:00; 1 day(s) late',
+    );
+    const extended = await readFile(path.join(outDir, 'feedback', '2019000012.md'), 'utf8');
+    expect(extended).toContain('deadline 2019-11-03T23:59:00+09:00; 0 day(s) late');
   });
 
   it('is deterministic: a second run gives a byte-identical grades.csv', async () => {
     const again = path.join(root, 'out2');
     const { io } = captureIo();
-    const args = [
-      'check',
-      fixture.submissions,
-      '--spec',
-      fixture.spec,
-      '--out',
-      again,
-      '--roster',
-      fixture.roster,
-    ];
-    const code = await main([...args, '--extensions', fixture.extensions, '--server-timeout', '8'], io);
+    const code = await main(classCheckArgs(fixture, again), io);
     expect(code).toBe(0);
     const [first, second] = await Promise.all(
       [outDir, again].map((d) => readFile(path.join(d, 'grades.csv'))),

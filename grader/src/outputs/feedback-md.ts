@@ -4,6 +4,7 @@ import { FLAG_TEXT } from '../flag-text.js';
 import type { ServerRun } from '../checks/server-run.js';
 import type { StudentResult } from '../grade-class.js';
 import type { TimeSource } from '../submissions/submission-time.js';
+import { courseTime } from '../time-offset.js';
 import { formatNumber as n } from './grade-rows.js';
 
 /** Where the submission time came from, as the feedback names it. */
@@ -46,11 +47,9 @@ export function feedbackMarkdown(s: StudentResult, spec: AssignmentSpec, sandbox
 function checkedRows(s: StudentResult, spec: AssignmentSpec): [string, string][] {
   if (!s.submitted) return [['제출 Submission', '없음 / none']];
   const rows: [string, string][] = [];
-  const when = s.time ? `${s.time.at.toISOString()} (${TIME_SOURCE[s.time.source]})` : '?';
-  rows.push([
-    '제출 시각 Submitted',
-    `${when}; deadline ${s.deadline.toISOString()}; ${s.lateDays} day(s) late`,
-  ]);
+  const local = (at: Date) => courseTime(at, spec.deadline);
+  const when = s.time ? `${local(s.time.at)} (${TIME_SOURCE[s.time.source]})` : '?';
+  rows.push(['제출 시각 Submitted', `${when}; deadline ${local(s.deadline)}; ${s.lateDays} day(s) late`]);
   const r = s.report;
   if (r) {
     const name = r.file
@@ -152,6 +151,7 @@ function scoreLines(s: StudentResult, spec: AssignmentSpec): string[] {
     );
   }
   if (s.flags.includes('COPY')) lines.push('- 표절 COPY → 0');
+  lines.push(...s.overrides.map((o) => `- ${o}`));
   lines.push(`- 최종 Final: **${n(s.score)} / ${n(s.maxPoints)}**`);
   return lines;
 }

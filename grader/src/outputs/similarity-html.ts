@@ -8,6 +8,8 @@ export interface SimilarityHtmlOptions {
   review: number;
   /** Pairs shown in full, after every REVIEW and COPY pair. */
   extraPairs?: number;
+  /** Each student's name, shown beside the id (a TA knows students by name). */
+  names?: Map<string, string>;
 }
 
 /** REVIEW pairs first (the TA decides those), then COPY pairs, then the next highest; each side by side. */
@@ -36,15 +38,15 @@ export function similarityHtml(
 body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}
 .pair{border:1px solid #ccc;border-radius:6px;margin:1.5rem 0;padding:.5rem 1rem}
 .REVIEW h2{color:#8a5a00}.COPY h2{color:#b00020}
-.sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
-pre{font-size:12px;line-height:1.35;overflow-x:auto;background:#fafafa;padding:.5rem;margin:.25rem 0}
+.sides{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}
+pre{font-size:12px;line-height:1.35;overflow-x:auto;background:#fafafa;padding:.5rem;margin:.25rem 0;max-width:100%}
 .ln{color:#999;display:inline-block;width:3.5em;user-select:none}
 h3{font-size:13px;margin:.5rem 0 0}
 </style></head><body>
 <h1>Similarity / 유사도</h1>
 <p>${shown.length} of ${pairs.length} pairs shown. REVIEW pairs (${pct(o.review)}–${pct(o.threshold)}) come first: no deduction until a TA decides.
 COPY pairs (≥ ${pct(o.threshold)}) scored 0 for both students. Matching fragments share a colour.</p>
-${clusterView(clustersOf(pairs, o.review), shown)}
+${clusterView(clustersOf(pairs, o.review), shown, o.names)}
 ${empty}${sections}
 </body></html>
 `;
@@ -61,7 +63,7 @@ function pairSection(
   const spansA = p.fragments.map((f, i) => ({ span: f.a, colour: PALETTE[i % PALETTE.length] as string }));
   const spansB = p.fragments.map((f, i) => ({ span: f.b, colour: PALETTE[i % PALETTE.length] as string }));
   return `<section class="pair ${verdict}" id="pair-${index + 1}">
-<h2>${index + 1}. ${esc(p.a)} ↔ ${esc(p.b)}: ${pct(s)} ${verdict}</h2>
+<h2>${index + 1}. ${who(p.a, o)} ↔ ${who(p.b, o)}: ${pct(s)} ${verdict}</h2>
 <p>${p.fragments.length} matching fragment(s)${p.note ? ` · ${esc(p.note)}` : ''}</p>
 <div class="sides"><div>${side(sources.get(p.a) ?? [], spansA)}</div><div>${side(sources.get(p.b) ?? [], spansB)}</div></div>
 </section>`;
@@ -81,6 +83,11 @@ function side(files: SourceFile[], spans: { span: Span; colour: string }[]): str
       return `<h3>${esc(f.path)}</h3><pre>${lines.join('\n')}</pre>`;
     })
     .join('\n');
+}
+
+function who(id: string, o: SimilarityHtmlOptions): string {
+  const name = o.names?.get(id);
+  return name ? `${esc(id)} ${esc(name)}` : esc(id);
 }
 
 function pct(x: number): string {

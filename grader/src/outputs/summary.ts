@@ -7,7 +7,10 @@ const BAR_WIDTH = 30;
 /** Terminal summary: counts per flag, a score histogram in ten bins of the maximum, warnings. */
 export function terminalSummary(result: ClassResult): string {
   const { students, spec } = result;
-  const lines = [`${spec.title}: ${students.length} students graded`, '', 'flags:'];
+  const graded = result.only
+    ? 'regraded (--only; everyone else kept as the previous run wrote them)'
+    : 'graded';
+  const lines = [`${spec.title}: ${students.length} students ${graded}`, '', 'flags:'];
   for (const flag of FLAGS) {
     const count = students.filter((s) => s.flags.includes(flag)).length;
     if (count) lines.push(`  ${flag.padEnd(16)}${String(count).padStart(4)}`);

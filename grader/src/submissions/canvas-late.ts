@@ -1,3 +1,4 @@
+import { courseTime } from '../time-offset.js';
 import type { StudentSubmission } from './discover.js';
 import type { SubmissionTime } from './submission-time.js';
 
@@ -11,9 +12,10 @@ export function canvasLateDays(
   days: number,
   time: SubmissionTime | undefined,
   sub: Pick<StudentSubmission, 'lms' | 'lateMarker'>,
+  isoDeadline: string,
 ): { days: number; note?: string } {
   if (sub.lms?.system !== 'canvas' || !time) return { days };
-  const when = `${time.source} time ${time.at.toISOString()}`;
+  const when = `${time.source} time ${courseTime(time.at, isoDeadline)}`;
   if (sub.lateMarker && days === 0)
     return {
       days: 1,

@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { writeReadmeBlock } from '@netlab/kit';
+import { benchStamp, writeReadmeBlock } from '@netlab/kit';
 import { buildClass, studentCode } from '../test/fixtures/build-class.js';
 import { freePort } from '../test/fixtures/free-port.js';
 import { reportPdf } from '../test/fixtures/pdf.js';
@@ -72,7 +72,10 @@ try {
   }
   const students = 13 + EXTRA.length;
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} by \`pnpm --filter @netlab/grader bench:regrade\` (${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end): a class of ${students} (${students - 4} with a server), sandboxed, default --jobs.`,
+    benchStamp(
+      'pnpm --filter @netlab/grader bench:regrade --readme',
+      `A class of ${students} (${students - 4} with a server), sandboxed, default --jobs.`,
+    ),
     '',
     '| run | wall time | ratio to the full run |',
     '|---|---:|---:|',

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { AssignmentSpec } from '@netlab/assignments';
 import { isListening } from './checks/listening.js';
 import { DEFAULT_SERVER_RUN, type ServerRunOptions } from './checks/server-run.js';
-import { prepareIsolation } from './isolation/preflight.js';
+import type { Isolation } from './isolation/isolation.js';
+import { proveIsolation, sandboxCandidate } from './isolation/preflight.js';
 import { copyVerdicts } from './copy-flags.js';
 import { GraderError } from './errors.js';
 import { type Flag, sortFlags } from './flags.js';
@@ -107,18 +108,16 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
   );
   const manifest = hasManifest ? await readClassCsv(manifestPath, ManifestRow, 'manifest') : null;
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'grader-'));
+  let proving: Promise<Isolation> | null = null;
   try {
     const runs = options.runServers !== false && spec.port !== undefined;
-    const isolation = runs
-      ? await prepareIsolation(workDir, spec.port ?? 0, options.sandbox !== false)
-      : null;
-    if (isolation?.kind === 'none' && spec.port !== undefined && (await isListening(spec.port))) {
-      // Every student would fail PORT against someone else's server: refuse rather than grade wrongly.
-      throw new GraderError(
-        'GRADER_PORT_BUSY',
-        `port ${spec.port} (the spec's port) is already in use: stop whatever listens on it, or pass --no-run`,
-      );
-    }
+    const candidate = runs ? await sandboxCandidate(workDir, options.sandbox !== false) : null;
+    proving = candidate === null ? null : proveIsolation(workDir, spec.port ?? 0, candidate);
+    // A regrade runs its few servers while the sandbox is being proved (the proof costs as much as one student);
+    // should the proof fail, they run again the way it settles on. A whole class waits for the proof instead.
+    const optimistic = options.only && candidate !== null && typeof candidate !== 'string' ? candidate : null;
+    let isolation = optimistic ?? (await proving);
+    if (!optimistic) await refuseBusyPort(isolation, spec);
     const roster = options.roster;
     const found = await discoverSubmissions(dir, workDir, {
       ...(options.zipLimits ? { limits: options.zipLimits } : {}),
@@ -131,32 +130,40 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
     const ids = [...names.keys()].sort();
     const graded = studentsToGrade(ids, options.only);
     validateOverrides(options.overrides ?? [], new Set(ids), spec);
-    const run = isolation
-      ? {
-          ...DEFAULT_SERVER_RUN,
-          ...options.serverRun,
-          checks: spec.checks,
-          tcpChecks: spec.tcpChecks,
-          checksBudgetMs: spec.checksBudgetMs,
-          concurrency: spec.concurrency,
-          load: spec.load,
-          loadSlot: oneAtATime(),
-          isolation,
-        }
-      : null;
+    const gradeAll = (isolation: Isolation | null) => {
+      const run = isolation
+        ? {
+            ...DEFAULT_SERVER_RUN,
+            ...options.serverRun,
+            checks: spec.checks,
+            tcpChecks: spec.tcpChecks,
+            checksBudgetMs: spec.checksBudgetMs,
+            concurrency: spec.concurrency,
+            load: spec.load,
+            loadSlot: oneAtATime(),
+            isolation,
+          }
+        : null;
+      const jobs = isolation?.kind === 'none' ? 1 : Math.max(1, options.jobs ?? os.availableParallelism());
+      return inPool(graded, jobs, options.onProgress, (id) => {
+        const submission = byId.get(id);
+        const time = submission ? submissionTime(id, manifest, submission, roster?.times.get(id)) : undefined;
+        const extension = options.extensions?.find((e) => e.student_id === id);
+        const deadline = new Date(extension ? extension.deadline : spec.deadline);
+        const ctx = { studentId: id, name: names.get(id) ?? '', submission, time, deadline };
+        return gradeStudent(ctx, spec, run)
+          .catch((error: unknown) => notChecked(ctx, error))
+          .then((f) => (extension ? { ...f, notes: [extensionNote(deadline, spec), ...f.notes] } : f));
+      });
+    };
+    let findings = await gradeAll(isolation);
+    if (optimistic && (await proving) !== optimistic) {
+      isolation = await proving;
+      await refuseBusyPort(isolation, spec);
+      findings = await gradeAll(isolation);
+    }
     const sandboxWarning = isolation?.kind === 'none' ? isolation.warning : undefined;
     if (sandboxWarning) warnings.push(sandboxWarning);
-    const jobs = isolation?.kind === 'none' ? 1 : Math.max(1, options.jobs ?? os.availableParallelism());
-    const findings = await inPool(graded, jobs, options.onProgress, (id) => {
-      const submission = byId.get(id);
-      const time = submission ? submissionTime(id, manifest, submission, roster?.times.get(id)) : undefined;
-      const extension = options.extensions?.find((e) => e.student_id === id);
-      const deadline = new Date(extension ? extension.deadline : spec.deadline);
-      const ctx = { studentId: id, name: names.get(id) ?? '', submission, time, deadline };
-      return gradeStudent(ctx, spec, run)
-        .catch((error: unknown) => notChecked(ctx, error))
-        .then((f) => (extension ? { ...f, notes: [extensionNote(deadline, spec), ...f.notes] } : f));
-    });
     const others = options.only ? await othersCode(ids, graded, byId, spec) : [];
     const sources = new Map(
       [...findings, ...others]
@@ -198,6 +205,8 @@ export async function gradeClass(options: GradeClassOptions): Promise<ClassResul
       ...(options.only ? { only: graded } : {}),
     };
   } finally {
+    // A regrade that stops early (an unknown id) may still be proving the sandbox inside workDir.
+    await proving?.catch(() => undefined);
     await rm(workDir, { recursive: true, force: true });
   }
 }
@@ -210,6 +219,16 @@ function rosterIdentity(roster: Roster | undefined) {
     const studentId = roster.lmsIds.get(lmsKey(owner)) ?? (names.has(owner.id) ? owner.id : undefined);
     return studentId === undefined ? undefined : { studentId, name: names.get(studentId) ?? '' };
   };
+}
+
+/** Without the sandbox every student would fail PORT against someone else's server: refuse rather than grade wrongly. */
+async function refuseBusyPort(isolation: Isolation | null, spec: AssignmentSpec): Promise<void> {
+  if (isolation?.kind === 'none' && spec.port !== undefined && (await isListening(spec.port))) {
+    throw new GraderError(
+      'GRADER_PORT_BUSY',
+      `port ${spec.port} (the spec's port) is already in use: stop whatever listens on it, or pass --no-run`,
+    );
+  }
 }
 
 /** An extension leaves its trace on the row: the deadline that replaced the spec's, in the spec's offset. */

@@ -51,15 +51,30 @@ function isExecutable(file: string): boolean {
  * and says why, and if even that cannot run the known-good server it stops (GRADER_SANDBOX_FAILED, exit 2).
  */
 export async function prepareIsolation(workDir: string, port: number, sandbox = true): Promise<Isolation> {
-  let problem = sandbox ? whyNoBwrap() : 'the sandbox was turned off';
-  if (!problem) {
-    const etcDir = path.join(workDir, 'etc');
-    await mkdir(etcDir, { recursive: true });
-    for (const [name, text] of Object.entries(SANDBOX_ETC)) await writeFile(path.join(etcDir, name), text);
-    const python = USR_PYTHONS.find(isExecutable) ?? 'python3';
-    const isolation: Isolation = { kind: 'bwrap', python, workDir, etcDir };
-    const failure = await tryKnownGood(workDir, port, isolation);
-    if (!failure) return isolation;
+  return proveIsolation(workDir, port, await sandboxCandidate(workDir, sandbox));
+}
+
+/** The sandbox this host can give (root, bubblewrap, python3 under /usr), set up but not yet proved; else why not. */
+export async function sandboxCandidate(workDir: string, sandbox = true): Promise<Isolation | string> {
+  const problem = sandbox ? whyNoBwrap() : 'the sandbox was turned off';
+  if (problem) return problem;
+  const etcDir = path.join(workDir, 'etc');
+  await mkdir(etcDir, { recursive: true });
+  for (const [name, text] of Object.entries(SANDBOX_ETC)) await writeFile(path.join(etcDir, name), text);
+  const python = USR_PYTHONS.find(isExecutable) ?? 'python3';
+  return { kind: 'bwrap', python, workDir, etcDir };
+}
+
+/** The candidate sandbox if the known-good server passes through it, else the unsandboxed fallback (see above). */
+export async function proveIsolation(
+  workDir: string,
+  port: number,
+  candidate: Isolation | string,
+): Promise<Isolation> {
+  let problem = typeof candidate === 'string' ? candidate : null;
+  if (typeof candidate !== 'string') {
+    const failure = await tryKnownGood(workDir, port, candidate);
+    if (!failure) return candidate;
     problem = `the sandbox could not run a known-good server (${failure}) (fix: allow namespaces, e.g. run outside a container that forbids them, or as root)`;
   }
   const fallback: Isolation = {

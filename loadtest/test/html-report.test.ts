@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { launchChromium } from '@netlab/kit';
 import {
   judgeThresholds,
   LoadResult,
@@ -193,4 +194,32 @@ describe("the HTML report's tables are the JSON's numbers", () => {
     expect(html).toContain('Failures per second by kind');
     expect(html).toContain('first failing request sent');
   });
+
+  it('Chromium shows the same tables, and each chart spans the page', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.setContent(doc, { waitUntil: 'load' });
+      const shown = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('table')).map((t) => ({
+          id: t.id,
+          rows: Array.from(t.querySelectorAll('tr')).map((tr) =>
+            Array.from(tr.querySelectorAll('th,td')).map((c) => (c.textContent ?? '').trim()),
+          ),
+        })),
+      );
+      expect(shown).toEqual(htmlTables(doc).map((t) => ({ id: t.id, rows: [t.head, ...t.rows] })));
+      const widths = await page.evaluate(() => ({
+        body: document.body.getBoundingClientRect().width,
+        charts: Array.from(document.querySelectorAll('.chart svg')).map(
+          (svg) => svg.getBoundingClientRect().width,
+        ),
+      }));
+      expect(widths.charts).toHaveLength(4);
+      for (const w of widths.charts) expect(w).toBeCloseTo(widths.body, 0);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });

@@ -28,13 +28,13 @@ const README = fileURLToPath(new URL('../src/similarity/README.md', import.meta.
 
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
-/** The engine as it was before the class-relative rules: every pair judged on its own. */
+/** The engine without the class-relative rules: every pair judged on its own. */
 const pairwise = { commonCodeShare: 1, rarityWeight: 0, reviewRarityWeight: 0 } as const;
 
 type Engine = { name: string; options?: Partial<SimilarityOptions> } | { name: string; dolos: true };
 
 const engines = {
-  before: { name: 'netlab, pairwise (before)', options: pairwise },
+  before: { name: 'netlab, pairwise (class rules off)', options: pairwise },
   commonOnly: {
     name: 'netlab, commonCodeShare only',
     options: { rarityWeight: 0, reviewRarityWeight: 0 },
@@ -178,7 +178,7 @@ async function templateClassSection(): Promise<string> {
       [...tunedOn.rows, ...heldOut.rows, ...forgotten.rows].map((r) => r.slice(0, 13)),
     ),
     '',
-    `Independent pairs in the review band, before → now: tuned-on ${fall(tunedOn.band)}, held out ${fall(heldOut.band)}, held out without the template ${fall(forgotten.band)}.`,
+    `Independent pairs in the review band, class rules off → defaults: tuned-on ${fall(tunedOn.band)}, held out ${fall(heldOut.band)}, held out without the template ${fall(forgotten.band)}.`,
   ].join('\n');
 }
 

@@ -30,6 +30,11 @@ export interface LanguageRules {
   bracelessBodies: ReadonlyMap<string, readonly string[]>;
   /** A statement that is only a string literal (a docstring) counts as a comment. */
   docstringStatement?: { statement: string; literal: string };
+  /**
+   * A local declaration that only declares — no value, or a literal one (`double r = 0;`) — is
+   * dropped: hoisting declarations to the top of a method is a disguise (IR-Plag level 3), not logic.
+   */
+  bareDeclaration?: { statement: string; declarator: string; value: string; literals: ReadonlySet<string> };
 }
 
 const python: LanguageRules = {
@@ -101,6 +106,20 @@ const java: LanguageRules = {
       .concat([['lambda_expression', ['parameters']]]),
   ),
   useFields: ['value', 'type', 'object', 'arguments'],
+  bareDeclaration: {
+    statement: 'local_variable_declaration',
+    declarator: 'variable_declarator',
+    value: 'value',
+    literals: new Set([
+      'decimal_integer_literal',
+      'decimal_floating_point_literal',
+      'string_literal',
+      'character_literal',
+      'null_literal',
+      'true',
+      'false',
+    ]),
+  },
   bracelessBodies: new Map([
     ['if_statement', ['consequence', 'alternative']],
     ['for_statement', ['body']],

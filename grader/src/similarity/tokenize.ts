@@ -43,6 +43,18 @@ function bareBodies(rules: LanguageRules, node: PlainNode): Set<PlainNode> {
   return bare;
 }
 
+/** A declaration with no value or only a literal one on every declarator (see `bareDeclaration`). */
+function onlyDeclares(rules: LanguageRules, node: PlainNode): boolean {
+  const bare = rules.bareDeclaration;
+  if (bare === undefined || node.type !== bare.statement) return false;
+  return node.children
+    .filter((child) => child.type === bare.declarator)
+    .every((declarator) => {
+      const value = declarator.children.find((child) => child.field === bare.value);
+      return value === undefined || bare.literals.has(value.type);
+    });
+}
+
 /** Tokenises every file into units: each file's top-level code plus one unit per function/method. */
 export function tokenizeFiles(parser: Parser, rules: LanguageRules, files: readonly SourceFile[]): Unit[] {
   const trees = files.map((file) => ({ source: file.content, root: plainTree(parser, file.content) }));
@@ -59,7 +71,7 @@ export function tokenizeFiles(parser: Parser, rules: LanguageRules, files: reado
     };
     const walk = (node: PlainNode, unit: Unit): void => {
       const type = node.type;
-      if (rules.skipped.has(type)) return;
+      if (rules.skipped.has(type) || onlyDeclares(rules, node)) return;
       if (rules.units.has(type)) {
         const own = emptyUnit(index);
         for (const child of node.children) walk(child, own);

@@ -55,6 +55,20 @@ describe('tokeniser', () => {
     },
   );
 
+  it('drops Java declarations that only declare, so hoisting them (IR-Plag L3) changes nothing', async () => {
+    const method = (body: string) => `class A {\n  double m(Scanner in) {\n${body}\n  }\n}\n`;
+    const hoisted = method('    double r = 0;\n    String s;\n    r = in.nextDouble();\n    return r * r;');
+    const kept = method('    double r = in.nextDouble();\n    return r * r;');
+    const [a, c] = (
+      await tokenizeAll(
+        'java',
+        [hoisted, kept].map((content) => [{ path: 'A.java', content }]),
+      )
+    ).map((r) => unitsOf(r)[0]?.tokens.join(' '));
+    expect(a).toBe('double ID ( Scanner ID ) { ID = ID . nextDouble ( ) ; return ID * ID ; }');
+    expect(c).toBe('double ID ( Scanner ID ) { double ID = ID . nextDouble ( ) ; return ID * ID ; }');
+  });
+
   it('keeps the order of jobs when a class is split across processes', async () => {
     const jobs = Array.from({ length: 320 }, (_, i) => [{ path: `s${i}.py`, content: `x = ${i}\n` }]);
     const results = await tokenizeAll('python', jobs, 'child');

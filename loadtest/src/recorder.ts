@@ -28,6 +28,9 @@ interface SecondAcc {
   users: number;
   hist: Histogram;
   kinds: Partial<Record<FailureKind, number>>;
+  /** The second's failures' times and body bytes, made at its first failure. */
+  failHist: Histogram | null;
+  failBytes: number;
 }
 
 export interface FirstFailureAt {
@@ -50,7 +53,7 @@ export interface RecorderState {
   failures: number;
   bytes: number;
   endpoints: Array<Omit<EndpointAcc, 'hist' | 'failHist'> & { hist: string; failHist: string }>;
-  seconds: Array<Omit<SecondAcc, 'hist'> & { hist: string }>;
+  seconds: Array<Omit<SecondAcc, 'hist' | 'failHist'> & { hist: string; failHist: string | null }>;
   failureRows: FailureRow[];
   firstFailure: FirstFailureAt | null;
   retries: number;
@@ -99,8 +102,9 @@ export class Recorder {
     this.startMs = atMs;
     this.requests = this.failures = this.bytes = this.retries = this.lateStarts = 0;
     for (const e of this.endpoints.values()) {
-      e.requests = e.failures = e.bytes = 0;
+      e.requests = e.failures = e.bytes = e.failBytes = 0;
       e.hist.reset();
+      e.failHist.reset();
     }
     this.seconds.length = 0;
     this.second(atMs).users = this.users;
@@ -139,6 +143,8 @@ export class Recorder {
         users: -1,
         hist: newHistogram('coarse'),
         kinds: {},
+        failHist: null,
+        failBytes: 0,
       });
     }
     return this.seconds[index]!;
@@ -191,8 +197,12 @@ export class Recorder {
     this.failures++;
     endpoint.requests++;
     endpoint.failures++;
-    endpoint.failHist.recordValue(micros(endMs - sentMs));
+    const us = micros(endMs - sentMs);
+    endpoint.failHist.recordValue(us);
     endpoint.failBytes += bytes;
+    second.failHist ??= newHistogram('coarse');
+    second.failHist.recordValue(us);
+    second.failBytes += bytes;
     second.requests++;
     second.failures++;
     second.kinds[kind] = (second.kinds[kind] ?? 0) + 1;
@@ -220,7 +230,12 @@ export class Recorder {
         hist: encodeHistogram(e.hist),
         failHist: encodeHistogram(e.failHist),
       })),
-      seconds: this.seconds.map((s) => ({ ...s, kinds: { ...s.kinds }, hist: encodeHistogram(s.hist) })),
+      seconds: this.seconds.map((s) => ({
+        ...s,
+        kinds: { ...s.kinds },
+        hist: encodeHistogram(s.hist),
+        failHist: s.failHist ? encodeHistogram(s.failHist) : null,
+      })),
       failureRows: [...this.failureRows.values()],
       firstFailure: this.firstFailure,
       retries: this.retries,
@@ -270,6 +285,11 @@ export class Recorder {
         for (const [kind, n] of Object.entries(sec.kinds ?? {}) as [FailureKind, number][])
           acc.kinds[kind] = (acc.kinds[kind] ?? 0) + n;
         addDecoded(acc.hist, sec.hist, 'coarse');
+        acc.failBytes += sec.failBytes ?? 0;
+        if (sec.failHist) {
+          acc.failHist ??= newHistogram('coarse');
+          addDecoded(acc.failHist, sec.failHist, 'coarse');
+        }
       }
       acc.users = users;
     }

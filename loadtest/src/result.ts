@@ -23,6 +23,14 @@ export const ResponseTimeSummary = z.object({
 export type ResponseTimeSummary = z.infer<typeof ResponseTimeSummary>;
 
 /**
+ * Every request of a row, successes and failures alike, as Locust's stats count them: a failure's
+ * time runs from its (scheduled) send to its outcome, its size is the body of the response read
+ * (0 when none was). The Locust CSV's stats rows are these; `responseTime`/`avgSize` stay successes'.
+ */
+export const AllOutcomes = z.object({ responseTime: ResponseTimeSummary, avgSize: z.number().nonnegative() });
+export type AllOutcomes = z.infer<typeof AllOutcomes>;
+
+/**
  * One whole second of the run's own time, as Locust's stats history has it (times in ms): outcomes
  * are placed in the second they became known. `rps` counts successful responses only; p50/p95 are
  * of that second's successes, null when there were none.
@@ -43,6 +51,8 @@ export const TimelinePoint = z.object({
       failures: z.number().int().nonnegative(),
       avgSize: z.number().nonnegative(),
       responseTime: ResponseTimeSummary,
+      /** The same totals over every outcome, failures included (Locust's history Total columns). */
+      outcomes: AllOutcomes.optional(),
     })
     .optional(),
 });
@@ -62,14 +72,6 @@ export const FirstFailure = z.object({
   error: z.string(),
 });
 export type FirstFailure = z.infer<typeof FirstFailure>;
-
-/**
- * Every request of a row, successes and failures alike, as Locust's stats count them: a failure's
- * time runs from its (scheduled) send to its outcome, its size is the body of the response read
- * (0 when none was). The Locust CSV's stats rows are these; `responseTime`/`avgSize` stay successes'.
- */
-export const AllOutcomes = z.object({ responseTime: ResponseTimeSummary, avgSize: z.number().nonnegative() });
-export type AllOutcomes = z.infer<typeof AllOutcomes>;
 
 /** Per request name (method + path), the rows of Locust's stats table; `rps` counts successes only. */
 export const EndpointStats = z.object({

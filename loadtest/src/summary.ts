@@ -27,7 +27,8 @@ const perSec = (count: number, sec: number): number => (sec > 0 ? round2(count /
 export function buildTimeline(recorder: Recorder, durationSec: number): TimelinePoint[] {
   const count = Math.floor(durationSec + 1e-6);
   const running = newHistogram();
-  const totals = { requests: 0, failures: 0, bytes: 0 };
+  const runningAll = newHistogram();
+  const totals = { requests: 0, failures: 0, bytes: 0, failBytes: 0 };
   const points: TimelinePoint[] = [];
   let users = 0;
   for (let i = 0; i < count; i++) {
@@ -35,10 +36,15 @@ export function buildTimeline(recorder: Recorder, durationSec: number): Timeline
     if (sec && sec.users >= 0) users = sec.users;
     const requests = sec?.requests ?? 0;
     const failures = sec?.failures ?? 0;
-    if (sec) running.add(sec.hist);
+    if (sec) {
+      running.add(sec.hist);
+      runningAll.add(sec.hist);
+      if (sec.failHist) runningAll.add(sec.failHist);
+    }
     totals.requests += requests;
     totals.failures += failures;
     totals.bytes += sec?.bytes ?? 0;
+    totals.failBytes += sec?.failBytes ?? 0;
     const ok = totals.requests - totals.failures;
     const answered = requests > failures;
     points.push({
@@ -54,10 +60,15 @@ export function buildTimeline(recorder: Recorder, durationSec: number): Timeline
         failures: totals.failures,
         avgSize: ok > 0 ? round2(totals.bytes / ok) : 0,
         responseTime: summarizeHistogram(running),
+        outcomes: {
+          responseTime: summarizeHistogram(runningAll),
+          avgSize: totals.requests > 0 ? round2((totals.bytes + totals.failBytes) / totals.requests) : 0,
+        },
       },
     });
   }
   running.destroy();
+  runningAll.destroy();
   return points;
 }
 

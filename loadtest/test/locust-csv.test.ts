@@ -98,6 +98,30 @@ describe("Locust's CSV files", () => {
     );
   });
 
+  it("the history's Total columns count failures too, merged across threads", async () => {
+    server = await startTestServer('keep-alive', () => 'status500');
+    const result = await runLoad({
+      host: server.url,
+      users: 2,
+      spawnRate: 100,
+      runTimeSec: 1.5,
+      wait: [0.01, 0.02],
+      workers: 2,
+    });
+    expect(result.requests).toBe(result.failures);
+    const [, history] = await writeLocustCsv(join(dir, 'allfail'), result);
+    const [header, ...rows] = readFileSync(history!, 'utf8')
+      .split('\r\n')
+      .filter(Boolean)
+      .map((r) => r.split(','));
+    const last = rows.at(-1)!;
+    const col = (name: string) => Number(last[header!.indexOf(name)]);
+    expect(col('Total Failure Count')).toBe(col('Total Request Count'));
+    expect(col('Total Average Response Time')).toBeGreaterThan(0);
+    expect(col('Total Max Response Time')).toBeGreaterThan(0);
+    expect(col('Total Average Content Size')).toBe(result.outcomes!.avgSize);
+  });
+
   it("imports real Locust 2.12 output with its failures' kinds", () => {
     const result = importLocustCsv(join(fixture, 'run_stats.csv'));
     expect(result.requests).toBe(192);

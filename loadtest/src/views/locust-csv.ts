@@ -124,15 +124,18 @@ export function statsCsv(result: LoadResult): string {
 
 /**
  * One Aggregated row per second. Like Locust's `--csv-full-history`, the percentile columns are
- * the second's own; the Total columns run from the start.
+ * the second's own (of successes); the Total columns run from the start and, as Locust's, count
+ * every outcome (a result written before failures were timed has successes' totals only).
  */
 export function historyCsv(result: LoadResult): string {
   const t0 = Math.floor(Date.parse(result.startedAt) / 1000);
   const rows = result.timeline.map((p: TimelinePoint) => {
     const total = p.total;
-    const measured = (total?.requests ?? 0) > (total?.failures ?? 0);
+    const outcomes = total?.outcomes;
+    const measured = outcomes ? (total?.requests ?? 0) > 0 : (total?.requests ?? 0) > (total?.failures ?? 0);
     const current: Record<string, number | null> = { '50%': p.p50, '95%': p.p95 };
-    const rt = total?.responseTime;
+    const rt = outcomes?.responseTime ?? total?.responseTime;
+    const avgSize = outcomes?.avgSize ?? total?.avgSize ?? 0;
     return [
       String(t0 + p.second + 1),
       String(p.users),
@@ -151,7 +154,7 @@ export function historyCsv(result: LoadResult): string {
       pyFloat(measured && rt ? rt.avg : 0),
       measured && rt ? pyFloat(rt.min) : '0',
       measured && rt ? pyFloat(rt.max) : '0',
-      measured ? pyFloat(total!.avgSize) : '0',
+      measured ? pyFloat(avgSize) : '0',
     ];
   });
   return csv([HISTORY_HEADER, ...rows]);

@@ -115,28 +115,33 @@ export function importLocustCsv(statsCsvPath: string): LoadResult {
   >;
   for (const f of failureRows) failuresByKind[f.kind] += f.occurrences;
   // Locust's rates count failures too; ours count successes.
-  const timeline: TimelinePoint[] = rows.map((r) => ({
-    second: Math.max(0, num(r.Timestamp) - t0 - 1),
-    users: num(r['User Count']),
-    rps: Math.max(0, num(r['Requests/s']) - num(r['Failures/s'])),
-    failures: Math.round(num(r['Failures/s'])),
-    p50: orNull(r['50%']),
-    p95: orNull(r['95%']),
-    total: {
-      requests: num(r['Total Request Count']),
-      failures: num(r['Total Failure Count']),
-      avgSize: num(r['Total Average Content Size']),
-      responseTime: summaryOf(
-        {
-          ...r,
-          'Average Response Time': r['Total Average Response Time'] ?? '',
-          'Min Response Time': r['Total Min Response Time'] ?? '',
-          'Max Response Time': r['Total Max Response Time'] ?? '',
-        },
-        'Total Median Response Time',
-      ),
-    },
-  }));
+  const timeline: TimelinePoint[] = rows.map((r) => {
+    const totalTimes = summaryOf(
+      {
+        ...r,
+        'Average Response Time': r['Total Average Response Time'] ?? '',
+        'Min Response Time': r['Total Min Response Time'] ?? '',
+        'Max Response Time': r['Total Max Response Time'] ?? '',
+      },
+      'Total Median Response Time',
+    );
+    const totalSize = num(r['Total Average Content Size']);
+    return {
+      second: Math.max(0, num(r.Timestamp) - t0 - 1),
+      users: num(r['User Count']),
+      rps: Math.max(0, num(r['Requests/s']) - num(r['Failures/s'])),
+      failures: Math.round(num(r['Failures/s'])),
+      p50: orNull(r['50%']),
+      p95: orNull(r['95%']),
+      total: {
+        requests: num(r['Total Request Count']),
+        failures: num(r['Total Failure Count']),
+        avgSize: totalSize,
+        responseTime: totalTimes,
+        outcomes: { responseTime: totalTimes, avgSize: totalSize },
+      },
+    };
+  });
   const first = timeline.find((p) => (p.total?.failures ?? 0) > 0);
   const failureCount = num(aggregated['Failure Count']);
   const durationSec = rps > 0 ? requests / rps : timeline.length;

@@ -111,6 +111,19 @@ describe('grader check --against (prior years) and clusters.csv', () => {
     expect(first.html).toContain('Cluster 1</b>: 3 students');
   });
 
+  it('refuses an --against folder that does not exist, in one line, exit 2', async () => {
+    const { io, out } = captureIo();
+    const missing = path.join(tmp(), 'no-such-year');
+    const code = await main(
+      ['check', classDir, '--spec', spec, '--no-run', '--against', missing, '--out', path.join(tmp(), 'o2')],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(out.stderr.trim().split('\n').at(-1)).toBe(
+      `GRADER_INPUT_MISSING: --against folder ${missing} does not exist: pass an earlier class's submissions folder`,
+    );
+  });
+
   it('names the year of a folder from its path', () => {
     expect(priorYear('/data/2018/week6')).toBe('2018');
     expect(priorYear('/data/cn-2017-fall')).toBe('2017');

@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchStamp, writeReadmeBlock } from '@netlab/kit';
-import { parseLabArgs } from '../src/lab/options.js';
+import { parseLabArgs } from '../src/cli/lab-args.js';
 import { runLab } from '../src/lab/run-lab.js';
 import { analysisFor } from '../src/report/analysis.js';
 import { type Table, tablesFor } from '../src/tables.js';

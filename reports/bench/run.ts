@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseLabArgs } from '../src/lab/options.js';
+import { parseLabArgs } from '../src/cli/lab-args.js';
 import { runLab } from '../src/lab/run-lab.js';
 import { chartsFor } from '../src/output/charts.js';
 import { renderReport } from '../src/report/render-report.js';

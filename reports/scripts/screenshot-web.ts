@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { benchStamp, freePort, launchChromium, writeReadmeBlock } from '@netlab/kit';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 
 const docs = join(import.meta.dirname, '../docs');
 const readme = join(import.meta.dirname, '../README.md');

@@ -1,45 +1,54 @@
-/** Coded lab errors: each says what went wrong with which input and how to fix it; exit codes live here only. */
-export type LabErrorCode =
-  | 'LAB_USAGE'
-  | 'LAB_OPTION_INVALID'
-  | 'LAB_SERVER_START'
-  | 'LAB_PORT_IN_USE'
-  | 'LAB_PORT_TIME_WAIT'
-  | 'LAB_SERVER_SILENT'
-  | 'LAB_TARGET_UNREACHABLE'
-  | 'LAB_NETNS_UNAVAILABLE'
-  | 'LAB_WEB_PORT_BUSY'
-  | 'LAB_RESULTS_INVALID'
-  | 'LAB_OUTPUT';
+import { CodedError, errorCatalogue } from '@netlab/kit';
 
-export class LabError extends Error {
+/**
+ * Every failure of the lab itself: its exit status and what it means. The kit's convention: 0 a result (a
+ * reference model that fails is a finding in the table), 1 an unexpected internal error, 2 bad input (flags,
+ * files, a `--server` that does not serve), 3 an environment that cannot do it (no root for `--netns`, a busy
+ * port, a missing font package), 130 interrupted. README.md lists each code (a test checks it).
+ */
+export const LAB_ERRORS = {
+  LAB_USAGE: { exit: 2, meaning: 'no or an unknown lab, or a file given on the command line cannot be read' },
+  LAB_OPTION_INVALID: { exit: 2, meaning: 'bad flags: each problem named' },
+  LAB_RESULTS_INVALID: { exit: 2, meaning: '`lab report FILE`: not JSON, or not a lab results.json' },
+  LAB_SERVER_START: {
+    exit: 2,
+    meaning:
+      'a `--server` or reference server exited or never listened; its last output lines in the message',
+  },
+  LAB_SERVER_SILENT: {
+    exit: 2,
+    meaning:
+      'your `--server` never answered a request: failures by kind per scenario and its last output lines',
+  },
+  LAB_OUTPUT: { exit: 2, meaning: 'an output cannot be written: point `--out` to a writable folder' },
+  LAB_NETNS_UNAVAILABLE: {
+    exit: 3,
+    meaning: '`--netns` without root/Linux, or no free subnet for the veth pair',
+  },
+  LAB_PORT_IN_USE: {
+    exit: 3,
+    meaning: 'another process listens on the port: stop it or choose another `--port`',
+  },
+  LAB_PORT_TIME_WAIT: {
+    exit: 3,
+    meaning:
+      'the port is held only by TIME_WAIT connections of a previous run: set `SO_REUSEADDR`, or wait ~60 s',
+  },
+  LAB_TARGET_UNREACHABLE: { exit: 3, meaning: '`--target` refuses or does not answer' },
+  LAB_WEB_PORT_BUSY: {
+    exit: 3,
+    meaning: '`--web`: the live page cannot listen on its port (another program has it); choose `--web-port`',
+  },
+  LAB_FONT_MISSING: { exit: 3, meaning: 'a font package of the report is not installed: run `pnpm install`' },
+} as const satisfies Record<string, { exit: number; meaning: string }>;
+
+export type LabErrorCode = keyof typeof LAB_ERRORS;
+
+export class LabError extends CodedError<LabErrorCode> {
   override readonly name = 'LabError';
-  constructor(
-    readonly code: LabErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
-export const EXIT_CODES: Record<LabErrorCode, number> = {
-  LAB_USAGE: 2,
-  LAB_OPTION_INVALID: 2,
-  LAB_RESULTS_INVALID: 2,
-  LAB_NETNS_UNAVAILABLE: 3,
-  LAB_WEB_PORT_BUSY: 3,
-  LAB_SERVER_START: 4,
-  LAB_PORT_IN_USE: 4,
-  LAB_PORT_TIME_WAIT: 4,
-  LAB_SERVER_SILENT: 4,
-  LAB_TARGET_UNREACHABLE: 4,
-  LAB_OUTPUT: 5,
-};
-
-/** Unknown errors are bugs: exit 1 with the stack; known ones: their code, one line. */
-export function exitCodeFor(error: unknown): number {
-  return error instanceof LabError ? EXIT_CODES[error.code] : 1;
-}
+export const { exitCodeFor, errorLine } = errorCatalogue(LAB_ERRORS);
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

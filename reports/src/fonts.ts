@@ -20,7 +20,7 @@ export function koreanFont(weight: 'Regular' | 'Bold'): string {
   );
   if (!existsSync(path)) {
     throw new LabError(
-      'LAB_OUTPUT',
+      'LAB_FONT_MISSING',
       `Korean font not found at ${path}: run \`pnpm install\` (package @embedpdf/fonts-kr)`,
     );
   }
@@ -30,7 +30,10 @@ export function koreanFont(weight: 'Regular' | 'Bold'): string {
 export function monoFont(): string {
   const path = join(dirname(require.resolve('d2coding/package.json')), 'fonts', 'd2coding-full.ttf');
   if (!existsSync(path)) {
-    throw new LabError('LAB_OUTPUT', `code font not found at ${path}: run pnpm install (package d2coding)`);
+    throw new LabError(
+      'LAB_FONT_MISSING',
+      `code font not found at ${path}: run pnpm install (package d2coding)`,
+    );
   }
   return path;
 }

@@ -1,9 +1,10 @@
 /** @netlab/reports: the lab weeks (measure → results → charts → PDF) and the report renderer. */
-export { main as labCli } from './cli.js';
+export { main as labCli } from './cli/main.js';
 export { exitCodeFor, LabError, type LabErrorCode } from './errors.js';
-export { type LabOptions, parseLabArgs, USAGE } from './lab/options.js';
+export { parseLabArgs, USAGE } from './cli/lab-args.js';
+export { LabOptions } from './lab/options.js';
 export { stressProfile } from './lab/profiles.js';
-export { loadResults, redrawReport } from './lab/redraw.js';
+export { loadResults, type RedrawRequest, redrawReport } from './lab/redraw.js';
 export { runLab } from './lab/run-lab.js';
 export { advantage, METRICS, rank } from './metrics.js';
 export { createNetns, type Netns, netnsSupport } from './net/netns.js';

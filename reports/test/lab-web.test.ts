@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { freePort, launchChromium } from '@netlab/kit';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 
 const out = mkdtempSync(join(tmpdir(), 'lab-web-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

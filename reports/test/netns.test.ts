@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LabError } from '../src/errors.js';
-import { parseLabArgs } from '../src/lab/options.js';
+import { parseLabArgs } from '../src/cli/lab-args.js';
 import { runLab } from '../src/lab/run-lab.js';
 import { createNetns, netnsSupport } from '../src/net/netns.js';
 import { tcpConnectTime } from '../src/net/tcp-probe.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { LabError } from '../src/errors.js';
-import { parseLabArgs } from '../src/lab/options.js';
+import { parseLabArgs } from '../src/cli/lab-args.js';
 import { reportFileName } from '../src/report/report-name.js';
 
 const fails = (week: string, argv: string[]) => {

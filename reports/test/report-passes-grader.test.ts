@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { graderCli } from '@netlab/grader';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lab-grader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

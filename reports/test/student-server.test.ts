@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 import { metricValue } from '../src/metrics.js';
 import { LabResults } from '../src/results.js';
 import { freePort } from './ports.js';
@@ -88,20 +88,22 @@ describe('a student server that hangs', () => {
 describe('what a student server says', () => {
   it('started from the wrong folder: the report shows its traceback, not only "closed before response"', async () => {
     const { code, results, stderr } = await quickStudent(`python3 ${script('wrong_folder.py')} PORT`);
-    expect(code).toBe(4);
+    expect(code).toBe(2);
     expect(results.notes.join('\n')).toContain('FileNotFoundError');
     expect(results.stress[0]!.result!.failuresByKind.closed).toBeGreaterThan(0);
-    expect(stderr).toMatch(/^lab: your server \(--server\) never answered a request \(\w+: closed \d+/m);
     expect(stderr).toMatch(
-      /^lab: .*FileNotFoundError: \[Errno 2\] No such file or directory: 'www\/index\.html'/m,
+      /^LAB_SERVER_SILENT: your server \(--server\) never answered a request \(\w+: closed \d+/m,
+    );
+    expect(stderr).toMatch(
+      /^LAB_SERVER_SILENT: .*FileNotFoundError: \[Errno 2\] No such file or directory: 'www\/index\.html'/m,
     );
   }, 120_000);
 
-  it('never answering at all: exits 4 with the reason, results and report still written', async () => {
+  it('never answering at all: exits 2 with the reason, results and report still written', async () => {
     const { code, stderr, outDir } = await quickStudent(
       `node ${script('hangs-after.cjs')} PORT 0 0 /dev/null`,
     );
-    expect(code).toBe(4);
+    expect(code).toBe(2);
     expect(stderr).toMatch(/never answered a request \(\w+: timeout \d+/);
     expect(existsSync(join(outDir, 'CN_6_report.pdf'))).toBe(true);
   }, 120_000);
@@ -124,7 +126,7 @@ describe('what a student server says', () => {
       await new Promise((r) => server.once('exit', r));
     }
     const { code, stderr } = await quickStudent(`python3 ${script('no_reuseaddr.py')} PORT`, port);
-    expect(code).toBe(4);
+    expect(code).toBe(2);
     expect(stderr).toContain('TIME_WAIT');
     expect(stderr).toContain('SO_REUSEADDR');
     expect(stderr).not.toContain('in use by another process');

@@ -4,13 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { zodIssuesLine } from '@netlab/kit';
 import { LabError, messageOf } from '../errors.js';
 import { type Outputs, writeOutputs } from '../output/write-outputs.js';
 import type { Screenshot } from '../report/render-report.js';
 import { LabResults } from '../results.js';
-
-const USAGE = 'usage: lab report results.json [--review FILE] [--screenshot IMAGE …] [--out DIR]';
 
 function read(path: string, what: string): string;
 function read(path: string, what: string, binary: 'binary'): Buffer;
@@ -45,44 +43,26 @@ export function loadResults(path: string): LabResults {
   }
   const parsed = LabResults.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new LabError('LAB_RESULTS_INVALID', `${path}: not a lab results.json (${issues.join('; ')})`);
+    const issues = zodIssuesLine(parsed.error.issues.slice(0, 3));
+    throw new LabError('LAB_RESULTS_INVALID', `${path}: not a lab results.json (${issues})`);
   }
   return parsed.data;
 }
 
-export async function redrawReport(argv: string[]): Promise<Outputs> {
-  let parsed: ReturnType<
-    typeof parseArgs<{
-      options: {
-        review: { type: 'string' };
-        screenshot: { type: 'string'; multiple: true };
-        out: { type: 'string' };
-      };
-      allowPositionals: true;
-    }>
-  >;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        review: { type: 'string' },
-        screenshot: { type: 'string', multiple: true },
-        out: { type: 'string' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new LabError('LAB_OPTION_INVALID', `${messageOf(error)} (${USAGE})`);
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length) throw new LabError('LAB_USAGE', USAGE);
-  const results = loadResults(file);
-  const review = parsed.values.review ? read(parsed.values.review, 'cannot read --review') : null;
-  const screenshots = (parsed.values.screenshot ?? []).map(readScreenshot);
-  return writeOutputs(results, parsed.values.out ?? dirname(file), {
+/** What `lab report` was asked: the saved results, an optional review, screenshots, and where to write. */
+export interface RedrawRequest {
+  file: string;
+  review?: string;
+  screenshots: string[];
+  /** Default: beside the results file. */
+  out?: string;
+}
+
+export async function redrawReport(request: RedrawRequest): Promise<Outputs> {
+  const results = loadResults(request.file);
+  const review = request.review ? read(request.review, 'cannot read --review') : null;
+  const screenshots = request.screenshots.map(readScreenshot);
+  return writeOutputs(results, request.out ?? dirname(request.file), {
     command: `pnpm lab:week${results.week}`,
     review,
     screenshots,

@@ -1,14 +1,27 @@
 /** Everything a run leaves in --out, each file written atomically: JSON, CSV, charts (SVG + PNG) and the PDF. */
 import { join } from 'node:path';
 import { builtinSpec } from '@netlab/assignments';
+import { writeFileAtomic } from '@netlab/kit';
+import { LabError, messageOf } from '../errors.js';
 import { figureCount, renderReport, SECTIONS, type Screenshot } from '../report/render-report.js';
 import { reportFileName } from '../report/report-name.js';
 import { reportShortfalls } from '../report/spec-fit.js';
 import type { LabResults } from '../results.js';
-import { writeAtomic } from './atomic-write.js';
 import { chartsFor } from './charts.js';
 import { svgToPng } from './png.js';
 import { resultsCsv } from './results-csv.js';
+
+/** The kit's atomic write; a file system error becomes LAB_OUTPUT naming the file. */
+async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, data);
+  } catch (error) {
+    throw new LabError(
+      'LAB_OUTPUT',
+      `cannot write ${path}: ${messageOf(error)} — check --out points to a writable directory`,
+    );
+  }
+}
 
 export interface Outputs {
   json: string;

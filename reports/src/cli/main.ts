@@ -1,13 +1,14 @@
 /** The lab CLI: parse, call one library function, print. Exit codes come from errors.ts only. */
-import { exitCodeFor, LabError, messageOf } from './errors.js';
-import { parseLabArgs, USAGE, wantsHelp } from './lab/options.js';
-import { redrawReport } from './lab/redraw.js';
-import { runLab } from './lab/run-lab.js';
-import { SERVER_OUTPUT_NOTE } from './lab/stress.js';
-import { renderTable } from './output/terminal-table.js';
-import type { LabResults } from './results.js';
-import { tablesFor } from './tables.js';
-import { startLabWeb } from './live/lab-web.js';
+import { errorLine, exitCodeFor, LabError } from '../errors.js';
+import { redrawReport } from '../lab/redraw.js';
+import { runLab } from '../lab/run-lab.js';
+import { SERVER_OUTPUT_NOTE } from '../lab/stress.js';
+import { renderTable } from '../output/terminal-table.js';
+import type { LabResults } from '../results.js';
+import { tablesFor } from '../tables.js';
+import { parseLabArgs, USAGE, wantsHelp } from './lab-args.js';
+import { parseReportArgs } from './report-args.js';
+import { startLabWeb } from '../live/lab-web.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -34,13 +35,13 @@ function silentStudentServer(results: LabResults): LabError | null {
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || wantsHelp(rest)) {
-    io.out(`${USAGE}\n`);
-    return command ? 0 : 2;
-  }
   try {
+    if (!command || command === '--help' || command === '-h' || wantsHelp(rest)) {
+      io.out(`${USAGE}\n`);
+      return command ? 0 : 2;
+    }
     if (command === 'report') {
-      const outputs = await redrawReport(rest);
+      const outputs = await redrawReport(parseReportArgs(rest));
       io.out(`${outputs.pdf}\n`);
       warnReport(io.err, outputs.reportWarnings);
       return 0;
@@ -73,8 +74,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       await web?.close();
     }
   } catch (error) {
-    io.err.write(`lab: ${messageOf(error)}\n`);
-    if (!(error instanceof LabError)) io.err.write(`${(error as Error).stack ?? ''}\n`);
+    io.err.write(`${errorLine(error)}\n`);
     return exitCodeFor(error);
   }
 }

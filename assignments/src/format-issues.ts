@@ -1,3 +1,4 @@
+import { formatPath } from '@netlab/kit';
 import type { z } from 'zod';
 import { AssignmentSpec, CodeSpec, HttpCheck, ReportSpec, Rubric, TcpCheck } from './spec.js';
 
@@ -19,14 +20,6 @@ function fieldsAt(path: readonly PropertyKey[]): string[] {
                 ? TcpCheck.shape
                 : {};
   return Object.keys(shape);
-}
-
-/** `checks[2].status`, `report.sections[0][1]`, or `(top level)`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(top level)';
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
-    .join('');
 }
 
 function editDistance(a: string, b: string): number {

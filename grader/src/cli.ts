@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { builtinSpecText } from '@netlab/assignments';
 import { checkClass } from './check-class.js';
-import { describeError, EXIT_OK, exitCodeFor, GraderError } from './errors.js';
+import { EXIT_OK, errorLine, exitCodeFor, GraderError } from './errors.js';
 import { autograde } from './gradescope/autograde.js';
 import { buildAutograderBundle } from './gradescope/bundle.js';
 import { progressReporter } from './outputs/progress.js';
@@ -43,7 +43,7 @@ export async function main(
     else throw new GraderError('GRADER_USAGE', `unknown command ${command ?? '(none)'}\n${USAGE}`);
     return EXIT_OK;
   } catch (error) {
-    io.stderr.write(`${describeError(error)}\n`);
+    io.stderr.write(`${errorLine(error)}\n`);
     return exitCodeFor(error);
   }
 }

@@ -1,9 +1,9 @@
-import { CodedError, type ErrorEntry } from '@netlab/kit';
+import { CodedError, type ErrorEntry, errorCatalogue } from '@netlab/kit';
 
 /**
  * Every failure a user can cause: its exit status and what it means. The kit's convention: 0 a result (a class
- * with failing students is a result, never an error), 1 an unexpected internal error, 2 bad input. README.md
- * lists each code (a test checks it).
+ * with failing students is a result, never an error), 1 an unexpected internal error, 2 bad input, 3 an
+ * environment that cannot do it, 130 interrupted. README.md lists each code (a test checks it).
  */
 export const GRADER_ERRORS = {
   GRADER_USAGE: { exit: 2, meaning: 'an unknown command or flag, or a flag with a bad value' },
@@ -29,13 +29,22 @@ export const GRADER_ERRORS = {
   },
   GRADER_UNKNOWN_STUDENT: { exit: 2, meaning: '`--only` names a student who is not in the class' },
   GRADER_PORT_BUSY: {
-    exit: 2,
+    exit: 3,
     meaning: "without the sandbox, the spec's port is already taken by another process",
   },
   GRADER_OUTPUT_FAILED: { exit: 2, meaning: 'the `--out` folder or file cannot be written' },
   GRADER_SANDBOX_FAILED: {
-    exit: 2,
+    exit: 3,
     meaning: 'a known-good server cannot run, even without the sandbox',
+  },
+  SIMILARITY_OPTIONS_INVALID: {
+    exit: 2,
+    meaning: 'the similarity options are not valid (every problem named)',
+  },
+  SIMILARITY_DUPLICATE_ID: { exit: 2, meaning: 'two submissions to compare carry the same id' },
+  SIMILARITY_TOKENIZER_FAILED: {
+    exit: 3,
+    meaning: 'the tokeniser (tree-sitter grammars) cannot run here: reinstall with `pnpm install`',
   },
 } as const satisfies Record<string, ErrorEntry>;
 
@@ -46,26 +55,9 @@ export class GraderError extends CodedError<GraderErrorCode> {
 }
 
 export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-export const EXIT_BAD_INPUT = 2;
 
 /**
- * The one place errors become exit codes. Errors from other packages (e.g. `@netlab/assignments` spec loading,
- * `GRADER_SPEC_INVALID`) are recognised by their `code`.
+ * The one place errors become exit codes and lines. Other packages' errors on the grader's codes
+ * (`@netlab/assignments`' spec errors, GRADER_SPEC_INVALID) are CodedErrors too.
  */
-export function exitCodeFor(error: unknown): number {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && Object.hasOwn(GRADER_ERRORS, code)
-    ? GRADER_ERRORS[code as GraderErrorCode].exit
-    : EXIT_INTERNAL;
-}
-
-/** One line for the terminal: the message of a coded error, else the stack's first line. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    const firstLine = error.message.split('\n')[0] ?? '';
-    return typeof code === 'string' ? `${code}: ${firstLine}` : `unexpected error: ${firstLine}`;
-  }
-  return `unexpected error: ${String(error)}`;
-}
+export const { exitCodeFor, errorLine } = errorCatalogue(GRADER_ERRORS);

@@ -1,3 +1,4 @@
+import { formatPath } from '@netlab/kit';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -72,7 +73,7 @@ export async function readGradesCsv(file: string): Promise<GradeRow[]> {
     const who = record.student_id ? ` (student ${record.student_id})` : '';
     throw new GraderError(
       'GRADER_GRADES_INVALID',
-      `${name} row ${i + 2}${who}, column ${issue?.path.join('.') || '?'}: ${issue?.message ?? 'is invalid'} — fix the cell or rerun grader check`,
+      `${name} row ${i + 2}${who}, column ${issue ? formatPath(issue.path) : '?'}: ${issue?.message ?? 'is invalid'} — fix the cell or rerun grader check`,
     );
   });
 }

@@ -2,9 +2,8 @@ export { type CheckClassOptions, checkClass } from './check-class.js';
 export { main as graderCli } from './cli.js';
 export { copyVerdicts } from './copy-flags.js';
 export {
-  EXIT_BAD_INPUT,
-  EXIT_INTERNAL,
   EXIT_OK,
+  errorLine,
   exitCodeFor,
   GraderError,
   type GraderErrorCode,

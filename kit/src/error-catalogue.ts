@@ -25,10 +25,10 @@ export function errorCatalogue<Entries extends Record<string, ErrorEntry>>(entri
     entries,
     /** A known code its catalogue entry; anything else 1. */
     exitCodeFor: (error: unknown): number => (known(error) ? entries[error.code]!.exit : 1),
-    /** `CODE: what is wrong and how to fix it`, or the stack of an unexpected error. */
+    /** `CODE: what is wrong and how to fix it` (the message's first line), or the stack of an unexpected error. */
     errorLine: (error: unknown): string =>
       known(error)
-        ? `${error.code}: ${error.message}`
+        ? `${error.code}: ${error.message.split('\n')[0]}`
         : `internal error (a bug, please report it): ${(error as Error)?.stack ?? String(error)}`,
   };
 }

@@ -1,6 +1,7 @@
+import { zodIssuesLine } from '@netlab/kit';
 import { z } from 'zod';
 import { LoadtestError } from './errors.js';
-import { describeIssues, Task } from './scenario.js';
+import { Task } from './scenario.js';
 
 const HttpUrl = z.string().refine((text) => {
   try {
@@ -75,7 +76,10 @@ export type LoadOptionsInput = z.input<typeof LoadOptions>;
 export function resolveOptions(input: LoadOptionsInput): Readonly<LoadOptions> {
   const parsed = LoadOptions.safeParse(input);
   if (!parsed.success) {
-    throw new LoadtestError('LOADTEST_OPTIONS_INVALID', `invalid options: ${describeIssues(parsed.error)}`);
+    throw new LoadtestError(
+      'LOADTEST_OPTIONS_INVALID',
+      `invalid options: ${zodIssuesLine(parsed.error.issues)}`,
+    );
   }
   return Object.freeze(parsed.data);
 }

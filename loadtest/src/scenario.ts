@@ -1,3 +1,4 @@
+import { zodIssuesLine } from '@netlab/kit';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LoadtestError } from './errors.js';
@@ -27,11 +28,6 @@ export const Scenario = z.object({
 });
 export type Scenario = z.infer<typeof Scenario>;
 
-/** Every problem of a zod error on one line, each naming where it is. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
-}
-
 /** Reads a scenario from YAML or JSON text (JSON is YAML); a bare list is taken as the task list. */
 export function parseScenario(text: string, source = 'scenario'): Scenario {
   let data: unknown;
@@ -43,7 +39,7 @@ export function parseScenario(text: string, source = 'scenario'): Scenario {
   }
   const parsed = Scenario.safeParse(Array.isArray(data) ? { tasks: data } : data);
   if (!parsed.success) {
-    throw new LoadtestError('LOADTEST_SCENARIO_INVALID', `${source}: ${describeIssues(parsed.error)}`);
+    throw new LoadtestError('LOADTEST_SCENARIO_INVALID', `${source}: ${zodIssuesLine(parsed.error.issues)}`);
   }
   return parsed.data;
 }

@@ -121,7 +121,7 @@ describe('netlab-loadtest CLI', () => {
     expect(run.code).toBe(2);
     const lines = ownLines(run.stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/bad\.yaml: tasks\.0\.path: path must start with \/; tasks\.0\.weight/);
+    expect(lines[0]).toMatch(/bad\.yaml: tasks\[0\]\.path: path must start with \/; tasks\[0\]\.weight/);
   }, 60_000);
 
   it('on Ctrl-C stops, prints the table and writes the partial JSON and CSV', async () => {

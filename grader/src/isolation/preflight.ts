@@ -48,7 +48,7 @@ function isExecutable(file: string): boolean {
 /**
  * Before the first student: runs a known-good server through the sandbox exactly as a student's would run. On
  * success every student gets the sandbox; otherwise the grader falls back to today's unsandboxed, one-at-a-time mode
- * and says why, and if even that cannot run the known-good server it stops (GRADER_SANDBOX_FAILED, exit 2).
+ * and says why, and if even that cannot run the known-good server it stops (GRADER_SANDBOX_FAILED, exit 3).
  */
 export async function prepareIsolation(workDir: string, port: number, sandbox = true): Promise<Isolation> {
   return proveIsolation(workDir, port, await sandboxCandidate(workDir, sandbox));

@@ -1,3 +1,4 @@
+import { zodIssuesLine } from '@netlab/kit';
 import { z } from 'zod';
 import { SimilarityError } from './errors.js';
 import type { SimilarityOptions } from './types.js';
@@ -42,11 +43,8 @@ export type ResolvedOptions = z.infer<typeof schema>;
 export function resolveOptions(options: SimilarityOptions): ResolvedOptions {
   const parsed = schema.safeParse(options);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map(
-    (issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`,
-  );
   throw new SimilarityError(
     'SIMILARITY_OPTIONS_INVALID',
-    `invalid similarity options — ${problems.join('; ')}`,
+    `invalid similarity options — ${zodIssuesLine(parsed.error.issues)}`,
   );
 }

@@ -1,3 +1,4 @@
+import { formatPath } from '@netlab/kit';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -62,7 +63,7 @@ export async function readClassCsv<T>(file: string, schema: z.ZodType<T>, what: 
     const parsed = schema.safeParse(record);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
-    const column = issue?.path.join('.') || '?';
+    const column = issue ? formatPath(issue.path) : '?';
     throw new GraderError(
       'GRADER_CSV_INVALID',
       `${what} ${file} row ${i + 2}: column ${column} ${issue?.message ?? 'is invalid'}`,

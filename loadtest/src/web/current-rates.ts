@@ -33,16 +33,21 @@ export class CurrentRates {
     this.rates = rates;
   }
 
-  /** A finished run: each row's rate over the run's own time, as its CSV's Requests/s. */
+  /**
+   * A finished run: each endpoint's rate over the run's own time, as its CSV's Requests/s, and the
+   * Aggregated row's the JSON's `totalRps` (computed before durationSec is rounded).
+   */
   settle(result: LoadResult): void {
     this.previous = null;
     const sec = result.durationSec;
+    const rate = (count: number) => (sec > 0 ? round2(count / sec) : 0);
     this.rates = new Map(
       [...countsOf(result)].map(([key, [requests, failures]]) => [
         key,
-        { rps: sec > 0 ? round2(requests / sec) : 0, failuresPerSec: sec > 0 ? round2(failures / sec) : 0 },
+        { rps: rate(requests), failuresPerSec: rate(failures) },
       ]),
     );
+    this.rates.set(keyOf('', 'Aggregated'), { rps: result.totalRps, failuresPerSec: rate(result.failures) });
   }
 
   of(method: string, name: string): Rate {

@@ -72,6 +72,11 @@ describe('loadtest --web: the live page in Chromium', () => {
     const result = readResult(json);
     expect(await aggregatedRequests(page)).toBe(result.requests);
     expect(await page.$eval('#state', (e) => e.textContent)).toBe('STOPPED');
+    const rps = result.totalRps.toLocaleString('en-US', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    expect(await page.$eval('#rps', (e) => e.textContent)).toBe(rps);
     const rows = await page.$$eval('#stats tbody tr', (trs) => trs.map((tr) => tr.children[1]!.textContent));
     expect(rows).toEqual(['/', 'Aggregated']);
     expect(errors).toEqual([]);

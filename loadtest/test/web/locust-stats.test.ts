@@ -102,9 +102,10 @@ describe('current RPS', () => {
     expect(rates.of('', 'Aggregated').rps).toBe(rps);
   });
 
-  it('after the stop: the whole-run rate, as the CSV Requests/s', () => {
+  it("after the stop: each row's whole-run rate, Aggregated the JSON's totalRps", () => {
     const rates = new CurrentRates();
-    rates.settle(result([endpoint('GET', '/', 90, 9)], 3));
+    rates.settle({ ...result([endpoint('GET', '/', 90, 9)], 3), totalRps: 29.9 });
     expect(rates.of('GET', '/')).toEqual({ rps: 30, failuresPerSec: 3 });
+    expect(rates.of('', 'Aggregated')).toEqual({ rps: 29.9, failuresPerSec: 3 });
   });
 });

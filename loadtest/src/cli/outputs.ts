@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LoadtestError } from '../errors.js';
 import { writeFileAtomic } from '@netlab/kit';
@@ -14,6 +14,7 @@ export function checkOutputs(outputs: Outputs | Record<string, string>): void {
     if (!path) continue;
     const dir = dirname(resolve(path));
     try {
+      if (!statSync(dir).isDirectory()) throw new Error('not a directory');
       accessSync(dir, constants.W_OK);
     } catch {
       throw new LoadtestError(

@@ -32,35 +32,46 @@ function build(args: Exclude<CommandArgs, { command: 'echo-client' }>): Runnable
   }
 }
 
+/** Where the CLI writes: the process's streams, or a test's memory. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
 /** Listens, prints the ready line, and on SIGINT/SIGTERM drains and resolves; a second signal forces exit 130 (interrupted). */
-async function serveUntilSignal(server: Runnable, port: number, host: string): Promise<void> {
+async function serveUntilSignal(server: Runnable, port: number, host: string, io: Io): Promise<void> {
   const address = await server.listen(port, host);
-  process.stdout.write(`listening on ${address.host}:${address.port}\n`);
+  io.out(`listening on ${address.host}:${address.port}\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   process.once(signal, () => process.exit(130));
-  process.stderr.write(`${signal}: finishing in-flight requests\n`);
+  io.err(`${signal}: finishing in-flight requests\n`);
   await server.close();
 }
 
 /** The whole CLI: returns the exit status; every failure is one line on stderr. */
-export async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
-    const args = parseCommand(argv);
-    if (args.command === 'echo-client') {
-      process.stdout.write(await echoOnce(args.host, args.port, args.message));
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(`${USAGE}\n`);
       return 0;
     }
-    await serveUntilSignal(build(args), args.port, args.host);
+    const args = parseCommand(argv);
+    if (args.command === 'echo-client') {
+      io.out(await echoOnce(args.host, args.port, args.message));
+      return 0;
+    }
+    await serveUntilSignal(build(args), args.port, args.host, io);
     return 0;
   } catch (error) {
-    process.stderr.write(`${errorLine(error)}\n`);
+    io.err(`${errorLine(error)}\n`);
     return exitCodeFor(error);
   }
 }

@@ -64,10 +64,14 @@ describe('pnpm loadtest locust: Locust master here, workers on other PCs', () =>
         '0.01,0.02',
         '--json',
         json,
+        '--export-locust',
+        join(dir, 'kept.py'),
       ],
       io,
     );
     expect(started).toBe(true);
+    expect(io.text.err).toContain(`with a copy of ${join(dir, 'kept.py')}:`);
+    expect(readFileSync(join(dir, 'kept.py'), 'utf8')).toContain(`host = "http://${hostAddress}:${port}"`);
     expect(code).toBe(0);
     const result = LoadResult.parse(JSON.parse(readFileSync(json, 'utf8')));
     expect(result.engine).toBe('locust master + 2 worker(s)');

@@ -165,7 +165,7 @@ export function parseCommand(argv: readonly string[]): Command {
     rampTo: number('--ramp-to', v['ramp-to']),
     engine: v.engine as LoadOptionsInput['engine'],
   };
-  if (sub === 'export-locust' || v['export-locust'] !== undefined) {
+  if (sub === 'export-locust' || (sub !== 'locust' && v['export-locust'] !== undefined)) {
     const file = v['export-locust'] ?? null;
     return { kind: 'export-locust', options: { ...options, host: v.host }, file: file === '-' ? null : file };
   }
@@ -181,6 +181,7 @@ export function parseCommand(argv: readonly string[]): Command {
       expectWorkers,
       bindHost: v['master-bind-host'] ?? '*',
       bindPort: positiveInt('--master-bind-port', v['master-bind-port']) ?? null,
+      locustfile: v['export-locust'] ?? null,
     };
     const withHost = { ...options, host: v.host };
     return { kind: 'locust', options: withHost, cluster, outputs, quiet: v.quiet ?? false, thresholds };

@@ -74,6 +74,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const plan = command.kind === 'locust' ? locustPlan(command.options) : null;
   checkOutputs(command.outputs);
+  if (command.kind === 'locust' && command.cluster.locustfile)
+    checkOutputs({ 'export-locust': command.cluster.locustfile });
   if (command.kind === 'run' && command.web) return runWeb(command, command.web, io);
   const controller = new AbortController();
   let interrupts = 0;

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort } from '@netlab/kit';
+import { join, resolve } from 'node:path';
+import { freePort, writeFileAtomic } from '@netlab/kit';
 import { LoadtestError } from '../errors.js';
 import type { LoadResult } from '../result.js';
 import { importLocustCsv } from '../views/locust-import.js';
@@ -19,6 +19,8 @@ export interface Cluster {
   bindHost: string;
   /** null = a free port. */
   bindPort: number | null;
+  /** Where to keep the locustfile (`--export-locust FILE`) for other PCs; null = a temporary one. */
+  locustfile: string | null;
 }
 
 export interface LocustHooks {
@@ -58,8 +60,8 @@ export async function runLocust(plan: LocustPlan, cluster: Cluster, hooks: Locus
   const dir = mkdtempSync(join(tmpdir(), 'netlab-locust-'));
   const children: ChildProcess[] = [];
   try {
-    const locustfile = join(dir, 'locustfile.py');
-    writeFileSync(locustfile, exportLocustfile(plan));
+    const locustfile = resolve(cluster.locustfile ?? join(dir, 'locustfile.py'));
+    await writeFileAtomic(locustfile, exportLocustfile(plan));
     const port = cluster.bindPort ?? (await freePort());
     const masterHost = advertised(cluster.bindHost);
     const prefix = join(dir, 'run');

@@ -2,7 +2,7 @@ import type { AssignmentSpec } from '@netlab/assignments';
 import { z } from 'zod';
 import { GraderError } from './errors.js';
 import { type Flag, sortFlags } from './flags.js';
-import type { ScoreBreakdown } from './score.js';
+import { finishScore, type ScoreBreakdown } from './score.js';
 
 /** Rubric parts an override may set, in points; only those the spec weighs count. */
 const PARTS = ['server', 'report', 'code', 'concurrency', 'load'] as const;
@@ -93,12 +93,7 @@ export function applyOverrides(b: ScoreBreakdown, flags: Flag[], rows: OverrideR
       recompute = true;
     }
   }
-  if (recompute) {
-    const parts = out.server + out.concurrency + out.load + out.report + out.code;
-    out.base = round2(Math.max(0, parts - out.namePenalty));
-    out.afterLate = round2(out.base * out.lateFactor);
-    out.score = set.has('COPY') ? 0 : out.afterLate;
-  }
+  if (recompute) Object.assign(out, finishScore(out, out.lateFactor, set.has('COPY')));
   if (finalScore !== undefined) out.score = finalScore;
   set.add('OVERRIDE');
   return { breakdown: out, flags: sortFlags(set), lines };

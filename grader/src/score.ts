@@ -53,22 +53,32 @@ export function computeScore(input: ScoreInput): ScoreBreakdown {
   const code = gradable && input.hasCode ? rubric.code * points : 0;
   const namePenalty = gradable && input.reportMisnamed ? rubric.reportNamePenalty * points : 0;
   const loopbackPenalty = gradable && input.loopback ? rubric.loopbackPenalty * points : 0;
-  const base = Math.max(0, server + concurrency + load + report + code - namePenalty - loopbackPenalty);
-  const factor = lateFactor(input.lateDays, input.late);
+  const parts = { server, concurrency, load, report, code, namePenalty, loopbackPenalty };
+  const rounded = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round2(v)])) as typeof parts;
+  return { ...rounded, ...finishScore(parts, lateFactor(input.lateDays, input.late), input.copy) };
+}
+
+export type ScoreParts = Pick<
+  ScoreBreakdown,
+  'server' | 'concurrency' | 'load' | 'report' | 'code' | 'namePenalty' | 'loopbackPenalty'
+>;
+
+/** From the parts on: minus the deductions, floored at 0, × the late factor, 0 for COPY (also after an override). */
+export function finishScore(
+  p: ScoreParts,
+  factor: number,
+  copy: boolean,
+): Pick<ScoreBreakdown, 'base' | 'lateFactor' | 'afterLate' | 'score'> {
+  const base = Math.max(
+    0,
+    p.server + p.concurrency + p.load + p.report + p.code - p.namePenalty - p.loopbackPenalty,
+  );
   const afterLate = base * factor;
-  const score = input.copy ? 0 : afterLate;
   return {
-    server: round2(server),
-    concurrency: round2(concurrency),
-    load: round2(load),
-    report: round2(report),
-    code: round2(code),
-    namePenalty: round2(namePenalty),
-    loopbackPenalty: round2(loopbackPenalty),
     base: round2(base),
     lateFactor: round2(factor),
     afterLate: round2(afterLate),
-    score: round2(score),
+    score: round2(copy ? 0 : afterLate),
   };
 }
 

@@ -33,21 +33,22 @@ describe('merging a regrade into the previous run', () => {
     ]);
   });
 
-  it("takes the regraded student's pairs fresh and everyone else's scores as stored, with fresh fragments", () => {
+  it("keeps everyone else's pairs as stored, in their place, and puts the regraded student's fresh ones in order", () => {
     const stored = [
       pair('1', '2', 0.91),
+      pair('4', '5', 0.3),
       pair('1', '3', 0.2),
       pair('2', '3', null, 'too little own code'),
-      pair('4', '5', 0.1),
     ];
     for (const p of stored) p.fragments = [];
-    const fresh = [pair('1', '2', 0.9), pair('1', '3', 0.7), pair('2', '3', 0.3)];
+    // The regrade moved 4–5 (class-relative weighting): its stored score and place still hold.
+    const fresh = [pair('1', '2', 0.9), pair('1', '3', 0.7), pair('4', '5', 0.1), pair('2', '3', 0.05)];
     const merged = mergePairs(stored, fresh, new Set(['3']));
     expect(merged.map((p) => [p.a, p.b, p.similarity, p.note])).toEqual([
       ['1', '2', 0.91, undefined],
       ['1', '3', 0.7, undefined],
-      ['2', '3', 0.3, undefined],
-      ['4', '5', 0.1, undefined],
+      ['4', '5', 0.3, undefined],
+      ['2', '3', 0.05, undefined],
     ]);
     expect(merged[0]?.fragments).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-import type { PairScore } from '../similarity/index.js';
+import { byScoreThenIds, type PairScore } from '../similarity/index.js';
 
 /**
  * The previous run's rows with the regraded students' rows replaced: everyone else's rows kept as read (so they
@@ -19,26 +19,39 @@ const key = (p: PairScore) => `${p.a}\u0000${p.b}`;
 const involves = (p: PairScore, ids: ReadonlySet<string>) => ids.has(p.a) || ids.has(p.b);
 
 /**
- * Pairs for a regrade: those involving a regraded student from this run's comparison, every other pair's score
- * and note as the previous run stored them (with this run's fragments for the side-by-side view), in this run's
- * order; stored pairs this run did not see are kept after them.
+ * Pairs for a regrade: every pair between two other students as the previous run stored it (score, note and
+ * place in the list, with this run's fragments for the side-by-side view), and the regraded students' pairs from
+ * this run's comparison, put in place by the engine's order.
  */
 export function mergePairs(previous: PairScore[], fresh: PairScore[], ids: ReadonlySet<string>): PairScore[] {
-  const stored = new Map(previous.filter((p) => !involves(p, ids)).map((p) => [key(p), p]));
-  const merged = fresh.map((p) => {
-    const old = involves(p, ids) ? undefined : stored.get(key(p));
-    if (!old) return p;
-    stored.delete(key(p));
-    // Fragments are computed lazily by the engine's pair: read through it, only for the pairs the view shows.
-    return {
-      a: p.a,
-      b: p.b,
-      similarity: old.similarity,
-      ...(old.note ? { note: old.note } : {}),
-      get fragments() {
-        return p.fragments;
-      },
-    };
-  });
-  return [...merged, ...stored.values()];
+  const byKey = new Map(fresh.map((p) => [key(p), p]));
+  const storedKeys = new Set(previous.map(key));
+  const kept = previous
+    .filter((p) => !involves(p, ids))
+    .map((old): PairScore => {
+      const now = byKey.get(key(old));
+      if (!now) return old;
+      // Fragments are computed lazily by the engine's pair: read through it, only for the pairs the view shows.
+      return {
+        a: old.a,
+        b: old.b,
+        similarity: old.similarity,
+        ...(old.note ? { note: old.note } : {}),
+        get fragments() {
+          return now.fragments;
+        },
+      };
+    });
+  const added = fresh.filter((p) => involves(p, ids) || !storedKeys.has(key(p)));
+  // similarity.csv keeps 4 decimals: a kept pair is placed by its full score from this run when it has one, so a
+  // regrade that changed nothing lists every pair exactly as the full run did.
+  const rank = (p: PairScore) => byKey.get(key(p)) ?? p;
+  const merged: PairScore[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < added.length) {
+    const take = j < added.length && (i >= kept.length || byScoreThenIds(added[j]!, rank(kept[i]!)) < 0);
+    merged.push(take ? added[j++]! : kept[i++]!);
+  }
+  return merged;
 }

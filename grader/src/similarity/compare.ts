@@ -62,7 +62,8 @@ function dice(shared: number, sizeA: number, sizeB: number): number {
   return sizeA + sizeB === 0 ? 0 : Math.min(1, (2 * shared) / (sizeA + sizeB));
 }
 
-function byScoreThenIds(x: PairScore, y: PairScore): number {
+/** The order pairs are listed in: highest score first, unscored last, then by ids. */
+export function byScoreThenIds(x: PairScore, y: PairScore): number {
   const sx = x.similarity ?? -1;
   const sy = y.similarity ?? -1;
   if (sx !== sy) return sy - sx;

@@ -44,8 +44,9 @@ try {
   // Mid-run: the third model under load (two seconds of it charted), two already in the comparison.
   await page.waitForFunction(
     () =>
-      document.querySelectorAll('#comparison tbody tr').length >= 2 &&
-      Number(document.querySelector('#chart-rps')?.getAttribute('data-points')) >= 2,
+      ['open', 'ramp', 'fixed'].includes(
+        document.querySelector('#subjects tbody tr:nth-child(3)')?.getAttribute('data-state') ?? '',
+      ) && Number(document.querySelector('#chart-rps')?.getAttribute('data-points')) >= 2,
     { timeout: 300_000, polling: 100 },
   );
   await page.screenshot({ path: join(docs, 'lab-web-live.png'), fullPage: true });

@@ -58,7 +58,8 @@ export class LabViewState implements StressObserver {
 
   subjectFinished(subject: string, all: StressRun[], error: string | null): void {
     const runs = all.filter((r) => r.subject.name === subject);
-    const measured = runs.some((r) => r.result !== null && r.result.requests > 0);
+    // Failed: it never started, or no request of any scenario succeeded (the note says why).
+    const measured = runs.some((r) => r.result !== null && r.result.requests > r.result.failures);
     const problems = runs.map((r) => r.error).filter((e): e is string => e !== null);
     this.set(subject, error === null && measured ? 'done' : 'failed', error ?? problems[0] ?? null);
     const ramp = findRun(runs, subject, 'ramp');

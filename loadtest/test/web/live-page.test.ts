@@ -110,7 +110,8 @@ describe('loadtest --web: the live page in Chromium', () => {
     await page.goto(await cli.url);
     // Wait for several seconds of counts, then reset: the next count starts again from the reset.
     await page.waitForFunction(
-      () => document.querySelector('#chart-users')?.getAttribute('data-points') === '3',
+      // At least three: on a busy machine one update may bring two seconds at once.
+      () => Number(document.querySelector('#chart-users')?.getAttribute('data-points')) >= 3,
       {
         timeout: 60_000,
       },

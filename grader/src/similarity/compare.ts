@@ -62,6 +62,16 @@ function dice(shared: number, sizeA: number, sizeB: number): number {
   return sizeA + sizeB === 0 ? 0 : Math.min(1, (2 * shared) / (sizeA + sizeB));
 }
 
+/**
+ * Below the cut: the mean of the two families, so a pair must share both the details (strict, exact
+ * literals) and the structure (loose) that few classmates share; one family alone — two students who
+ * took the same rare route with the same buffer size, or the same structure in their own words — is
+ * what independent solutions of a short task have in common.
+ */
+function reviewScore([strict = 0, loose = 0]: number[]): number {
+  return (strict + loose) / 2;
+}
+
 /** The order pairs are listed in: highest score first, unscored last, then by ids. */
 export function byScoreThenIds(x: PairScore, y: PairScore): number {
   const sx = x.similarity ?? -1;
@@ -148,8 +158,7 @@ export async function compareClass(subs: Submission[], opts: SimilarityOptions):
     };
   };
   const evidence = weighed(options.rarityWeight);
-  const review =
-    options.reviewRarityWeight === options.rarityWeight ? evidence : weighed(options.reviewRarityWeight);
+  const review = options.reviewRarityWeight > 0 ? weighed(options.reviewRarityWeight) : undefined;
   const profiles = evidence.profiles;
   const minRun = Math.max(1, options.kgramLength - options.looseKgramLength + 1);
   const n = profiles.length;
@@ -164,14 +173,15 @@ export async function compareClass(subs: Submission[], opts: SimilarityOptions):
         pairs.push({ a: a.id, b: b.id, similarity: null, note, fragments: [] });
         continue;
       }
-      const score = ({ profiles: p, strict, loose }: typeof evidence) =>
-        Math.max(
-          dice(strict[row + j] ?? 0, p[i]?.strict.size ?? 0, p[j]?.strict.size ?? 0),
-          options.looseWeight * dice(loose[row + j] ?? 0, p[i]?.loose.size ?? 0, p[j]?.loose.size ?? 0),
-        );
-      const copyEvidence = score(evidence);
+      const families = ({ profiles: p, strict, loose }: typeof evidence) => [
+        dice(strict[row + j] ?? 0, p[i]?.strict.size ?? 0, p[j]?.strict.size ?? 0),
+        options.looseWeight * dice(loose[row + j] ?? 0, p[i]?.loose.size ?? 0, p[j]?.loose.size ?? 0),
+      ];
+      const copyEvidence = Math.max(...families(evidence));
       const similarity =
-        copyEvidence >= options.threshold ? copyEvidence : Math.min(copyEvidence, score(review));
+        review === undefined || copyEvidence >= options.threshold
+          ? copyEvidence
+          : Math.min(copyEvidence, reviewScore(families(review)));
       pairs.push(
         similarity >= options.fragmentsFrom
           ? new PairWithFragments(a.id, b.id, similarity, [

@@ -13,7 +13,7 @@ export const defaults = {
   minKgrams: 10,
   commonCodeShare: 0.5,
   rarityWeight: 0.5,
-  reviewRarityWeight: 2,
+  reviewRarityWeight: 1.25,
   threshold: 0.8,
 } as const;
 

@@ -47,8 +47,9 @@ export interface SimilarityOptions {
    */
   rarityWeight?: number;
   /**
-   * The same weighting for pairs under `threshold` (default 2): in the review band, a pair that shares
-   * only what several students share ranks low; only rare shared code keeps a pair there.
+   * Pairs under `threshold` get the smaller of their evidence and a review score: the mean of both
+   * families with this weighting (default 1.25), so only code two students share in both detail and
+   * structure, and few classmates share, keeps a pair in the review band. 0 turns the review score off.
    */
   reviewRarityWeight?: number;
   /** The copy cut (default 0.8): at or above it the copy evidence stands as it is. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { builtinSpec } from '@netlab/assignments';
-import { DEFAULT_SANDBOX_LIMITS } from '../src/checks/sandbox.js';
+import { DEFAULT_SANDBOX_LIMITS } from '../src/isolation/sandbox.js';
 import { runStudentServer, type ServerRunOptions } from '../src/checks/server-run.js';
 import type { Isolation } from '../src/isolation/isolation.js';
 import { templateFolder } from './fixtures/completed-template.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkPort } from '../src/checks/port.js';
-import { DEFAULT_SANDBOX_LIMITS } from '../src/checks/sandbox.js';
+import { DEFAULT_SANDBOX_LIMITS } from '../src/isolation/sandbox.js';
 import { runStudentServer, type ServerRunOptions } from '../src/checks/server-run.js';
 import type { Isolation } from '../src/isolation/isolation.js';
 import { concurrencySubmission, unanswered } from './fixtures/concurrency-servers.js';

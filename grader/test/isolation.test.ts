@@ -3,7 +3,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEFAULT_SANDBOX_LIMITS } from '../src/checks/sandbox.js';
+import { DEFAULT_SANDBOX_LIMITS } from '../src/isolation/sandbox.js';
 import { runStudentServer } from '../src/checks/server-run.js';
 import type { Isolation } from '../src/isolation/isolation.js';
 import { hostileServer, seenIn } from './fixtures/hostile-server.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEFAULT_SANDBOX_LIMITS } from '../src/checks/sandbox.js';
+import { DEFAULT_SANDBOX_LIMITS } from '../src/isolation/sandbox.js';
 import { runStudentServer, type ServerRunOptions } from '../src/checks/server-run.js';
 import { concurrencySubmission, unanswered } from './fixtures/concurrency-servers.js';
 import { freePort } from './fixtures/free-port.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEFAULT_SANDBOX_LIMITS } from '../src/checks/sandbox.js';
+import { DEFAULT_SANDBOX_LIMITS } from '../src/isolation/sandbox.js';
 import { runStudentServer, type ServerRunOptions } from '../src/checks/server-run.js';
 import type { Isolation } from '../src/isolation/isolation.js';
 import type { SubmittedFile } from '../src/submissions/discover.js';

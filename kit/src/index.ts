@@ -16,3 +16,4 @@ export {
   spawnGroup,
 } from './process-group.js';
 export { launchChromium } from './chromium.js';
+export { folderCycles, folderImports } from './folder-cycles.js';

@@ -12,7 +12,7 @@ export { summarizeHistogram } from './histogram.js';
 export { judgeGenerator, type GeneratorSample } from './generator-monitor.js';
 export { writeLocustCsv, statsCsv, historyCsv, failuresCsv } from './views/locust-csv.js';
 export { importLocustCsv, classifyMessage } from './views/locust-import.js';
-export { exportLocustfile } from './views/locustfile.js';
+export { exportLocustfile } from './locust/locustfile.js';
 export { type LocustPlan, locustPlan } from './locust/plan.js';
 export { type Cluster, runLocust } from './locust/run-locust.js';
 export { findLocust } from './locust/find-locust.js';

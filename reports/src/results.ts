@@ -4,7 +4,7 @@
  */
 import { LoadResult } from '@netlab/loadtest';
 import { z } from 'zod';
-import { Preflight } from './net/preflight.js';
+import { Preflight } from './preflight-schema.js';
 
 export const Week = z.union([z.literal(2), z.literal(3), z.literal(5), z.literal(6)]);
 export type Week = z.infer<typeof Week>;

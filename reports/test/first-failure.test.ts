@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { parseLabArgs } from '../src/cli/lab-args.js';
 import { runLab } from '../src/lab/run-lab.js';
-import { raceDeadline } from '../src/process/deadline.js';
+import { raceDeadline } from '../src/deadline.js';
 import { tablesFor } from '../src/tables.js';
 import { freePort } from './ports.js';
 

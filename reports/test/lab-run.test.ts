@@ -12,7 +12,7 @@ import { parseLabArgs } from '../src/cli/lab-args.js';
 import { svgToPng } from '../src/output/png.js';
 import { runLab } from '../src/lab/run-lab.js';
 import { pendingCleanups } from '../src/process/cleanup.js';
-import { raceDeadline } from '../src/process/deadline.js';
+import { raceDeadline } from '../src/deadline.js';
 import type { LabResults } from '../src/results.js';
 import { readPdf } from './pdf-content.js';
 import { freePort } from './ports.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { LabError } from '../src/errors.js';
 import { parseLabArgs } from '../src/cli/lab-args.js';
 import { runLab } from '../src/lab/run-lab.js';
-import { createNetns, netnsSupport } from '../src/net/netns.js';
+import { createNetns, netnsSupport } from '../src/process/netns.js';
 import { tcpConnectTime } from '../src/net/tcp-probe.js';
 import { echoServerCommand } from '../src/process/reference-servers.js';
 import { startServer } from '../src/process/supervisor.js';
@@ -79,7 +79,7 @@ describe('--netns', () => {
 
   it('cleans up when the process exits without teardown (the exit handler)', () => {
     const script = `
-      import { createNetns } from './src/net/netns.ts';
+      import { createNetns } from './src/process/netns.ts';
       const ns = createNetns();
       console.log(ns.name);
       process.exit(0);`;

@@ -7,7 +7,7 @@ import { METRICS } from '../src/metrics.js';
 import { chartsFor } from '../src/output/charts.js';
 import { svgToPng } from '../src/output/png.js';
 import { CSV_HEADER, resultsCsv } from '../src/output/results-csv.js';
-import { writeOutputs } from '../src/output/write-outputs.js';
+import { writeOutputs } from '../src/write-outputs.js';
 import { LabResults } from '../src/results.js';
 import { tablesFor } from '../src/tables.js';
 import { week6Fixture } from './fixtures.js';

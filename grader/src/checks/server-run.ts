@@ -5,7 +5,12 @@ import type { SubmittedFile } from '../submissions/discover.js';
 import type { ProbeResult } from './http-probe.js';
 import { isListening } from './listening.js';
 import { type Probed, type ProbePlan, probeServer } from './probe-server.js';
-import { DEFAULT_SANDBOX_LIMITS, makeSandboxCopy, removeSandbox, type SandboxLimits } from './sandbox.js';
+import {
+  DEFAULT_SANDBOX_LIMITS,
+  makeSandboxCopy,
+  removeSandbox,
+  type SandboxLimits,
+} from '../isolation/sandbox.js';
 
 export interface ServerRunOptions extends Omit<ProbePlan, 'checksBudgetMs'> {
   /** All of one server's checks together (the spec's checksBudgetMs); default: each check's timeout, summed. */

@@ -3,14 +3,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { groupToken, type ProcessGroup, spawnGroup } from '@netlab/kit';
-import {
-  NOBODY,
-  prlimitArgs,
-  runAsNobody,
-  type SandboxLimits,
-  sandboxEnv,
-  TOKEN_VAR,
-} from '../checks/sandbox.js';
+import { NOBODY, prlimitArgs, runAsNobody, type SandboxLimits, sandboxEnv, TOKEN_VAR } from './sandbox.js';
 import { startAgent } from './agent-client.js';
 import { bwrapArgs, SANDBOX_ROOT } from './bwrap-args.js';
 import type { Isolation } from './isolation.js';

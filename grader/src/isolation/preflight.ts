@@ -3,7 +3,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_SANDBOX_LIMITS } from '../checks/sandbox.js';
+import { DEFAULT_SANDBOX_LIMITS } from './sandbox.js';
 import { runStudentServer } from '../checks/server-run.js';
 import { GraderError } from '../errors.js';
 import { SANDBOX_ETC } from './bwrap-args.js';

@@ -6,7 +6,7 @@ import { runLocust } from '../locust/run-locust.js';
 import { runLoad } from '../run-load.js';
 import { judgeThresholds, type Threshold } from '../thresholds.js';
 import { importLocustCsv } from '../views/locust-import.js';
-import { exportLocustfile } from '../views/locustfile.js';
+import { exportLocustfile } from '../locust/locustfile.js';
 import { progressLine } from '../views/progress-line.js';
 import { renderTable } from '../views/table.js';
 import { parseCommand, type RunCommand, USAGE } from './args.js';

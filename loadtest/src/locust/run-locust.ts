@@ -6,7 +6,7 @@ import { freePort, writeFileAtomic } from '@netlab/kit';
 import { LoadtestError } from '../errors.js';
 import type { LoadResult } from '../result.js';
 import { importLocustCsv } from '../views/locust-import.js';
-import { exportLocustfile } from '../views/locustfile.js';
+import { exportLocustfile } from './locustfile.js';
 import { findLocust } from './find-locust.js';
 import { type LocustPlan, locustRunFlags } from './plan.js';
 

@@ -4,7 +4,7 @@ import { flagName, zodIssuesLine } from '@netlab/kit';
 import { MODELS, type Model } from '@netlab/servers/models';
 import { LabError } from '../errors.js';
 import { LabOptions } from '../lab/options.js';
-import { validateShaping } from '../net/netns.js';
+import { validateShaping } from '../process/netns.js';
 import type { Week } from '../results.js';
 
 export const WEEKS = { week2: 2, week3: 3, week5: 5, week6: 6 } as const satisfies Record<string, Week>;

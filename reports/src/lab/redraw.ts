@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { zodIssuesLine } from '@netlab/kit';
 import { LabError, messageOf } from '../errors.js';
-import { type Outputs, writeOutputs } from '../output/write-outputs.js';
+import { type Outputs, writeOutputs } from '../write-outputs.js';
 import type { Screenshot } from '../report/render-report.js';
 import { LabResults } from '../results.js';
 

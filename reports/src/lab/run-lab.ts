@@ -2,11 +2,12 @@
 import { mkdirSync } from 'node:fs';
 import { isLoopback } from '@netlab/kit';
 import { cpus, arch, platform, release } from 'node:os';
-import { createNetns, type Netns } from '../net/netns.js';
-import { type Preflight, preflight } from '../net/preflight.js';
-import { type Outputs, writeOutputs } from '../output/write-outputs.js';
+import { createNetns, type Netns } from '../process/netns.js';
+import { preflight } from '../net/preflight.js';
+import type { Preflight } from '../preflight-schema.js';
+import { type Outputs, writeOutputs } from '../write-outputs.js';
 import { LabProgress, type ProgressSink } from '../progress.js';
-import type { StressObserver } from '../live/stress-observer.js';
+import type { StressObserver } from './stress-observer.js';
 import type { LabResults } from '../results.js';
 import type { LabOptions } from './options.js';
 import { subjectSeconds, stressProfile } from './profiles.js';

@@ -1,8 +1,8 @@
 /** Weeks 5 and 6: every subject through the same scenarios, one at a time, each server stopped after. */
 import { type LoadOptionsInput, type LoadResult, type RunHooks, runLoad } from '@netlab/loadtest';
 import { messageOf } from '../errors.js';
-import { raceDeadline } from '../process/deadline.js';
-import type { StressObserver } from '../live/stress-observer.js';
+import { raceDeadline } from '../deadline.js';
+import type { StressObserver } from './stress-observer.js';
 import type { LabProgress } from '../progress.js';
 import type { ScenarioName, StressProfile, StressRun } from '../results.js';
 import { rampSeconds, subjectSeconds } from './profiles.js';

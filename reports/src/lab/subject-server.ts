@@ -1,6 +1,6 @@
 /** Brings up one subject (reference model, student command or running --target) and says where to reach it. */
 import { LabError, messageOf } from '../errors.js';
-import type { Netns } from '../net/netns.js';
+import type { Netns } from '../process/netns.js';
 import { tcpConnectTime } from '../net/tcp-probe.js';
 import { outputTail } from '@netlab/kit';
 import { type RunningServer, type ServerCommand, startServer } from '../process/supervisor.js';

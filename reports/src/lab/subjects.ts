@@ -1,6 +1,6 @@
 /** Who is under test in an HTTP week: the reference models, then the student's server or --target. */
 import { templateWwwRoot } from '@netlab/assignments';
-import type { Netns } from '../net/netns.js';
+import type { Netns } from '../process/netns.js';
 import { httpServerCommand, studentServerCommand } from '../process/reference-servers.js';
 import type { Subject } from '../results.js';
 import type { LabOptions } from './options.js';

@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageOf } from '../errors.js';
-import type { Netns } from '../net/netns.js';
+import type { Netns } from '../process/netns.js';
 import {
   attendanceServerCommand,
   echoServerCommand,

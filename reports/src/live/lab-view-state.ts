@@ -10,7 +10,7 @@ import {
 } from '@netlab/loadtest';
 import { findRun, metricValue } from '../metrics.js';
 import type { ScenarioName, StressRun } from '../results.js';
-import type { StressObserver } from './stress-observer.js';
+import type { StressObserver } from '../lab/stress-observer.js';
 
 /**
  * The lab page's state, kept from the stress runs' events: each subject's state, the current run's

@@ -4,9 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createLiveServer, type LabView, type Routes } from '@netlab/loadtest';
 import { LabError } from '../errors.js';
 import type { LabOptions } from '../lab/options.js';
-import type { Outputs } from '../output/write-outputs.js';
+import type { Outputs } from '../write-outputs.js';
 import { LabViewState } from './lab-view-state.js';
-import type { StressObserver } from './stress-observer.js';
+import type { StressObserver } from '../lab/stress-observer.js';
 
 const TYPES: Record<string, string> = {
   '.json': 'application/json',

@@ -3,20 +3,10 @@
  * without it we time a TCP connect instead and say so, since the two measure slightly different things.
  */
 import { createRequire } from 'node:module';
-import { z } from 'zod';
 import { messageOf } from '../errors.js';
-import { raceDeadline } from '../process/deadline.js';
+import type { Preflight } from '../preflight-schema.js';
+import { raceDeadline } from '../deadline.js';
 import { tcpConnectTime } from './tcp-probe.js';
-
-export const Preflight = z.object({
-  host: z.string(),
-  method: z.enum(['icmp', 'tcp', 'none']),
-  /** Median of the samples, milliseconds; null when nothing answered. */
-  rttMs: z.number().nullable(),
-  samples: z.array(z.number()),
-  note: z.string(),
-});
-export type Preflight = z.infer<typeof Preflight>;
 
 interface PingSession {
   pingHost(host: string, cb: (error: Error | null, target: string, sent: Date, rcvd: Date) => void): void;

@@ -1,4 +1,4 @@
-import { type LocustPlan, locustRunFlags } from '../locust/plan.js';
+import { type LocustPlan, locustRunFlags } from './plan.js';
 import type { Task } from '../scenario.js';
 import { taskName } from '../scenario.js';
 

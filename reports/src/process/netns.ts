@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import { LabError } from '../errors.js';
-import { registerCleanup } from '../process/cleanup.js';
-import type { ServerCommand } from '../process/supervisor.js';
+import { registerCleanup } from './cleanup.js';
+import type { ServerCommand } from './supervisor.js';
 
 export interface NetnsOptions {
   /** One-way delay for tc netem, e.g. `2ms`. */

@@ -2,14 +2,14 @@
 import { join } from 'node:path';
 import { builtinSpec } from '@netlab/assignments';
 import { writeFileAtomic } from '@netlab/kit';
-import { LabError, messageOf } from '../errors.js';
-import { figureCount, renderReport, SECTIONS, type Screenshot } from '../report/render-report.js';
-import { reportFileName } from '../report/report-name.js';
-import { reportShortfalls } from '../report/spec-fit.js';
-import type { LabResults } from '../results.js';
-import { chartsFor } from './charts.js';
-import { svgToPng } from './png.js';
-import { resultsCsv } from './results-csv.js';
+import { LabError, messageOf } from './errors.js';
+import { figureCount, renderReport, SECTIONS, type Screenshot } from './report/render-report.js';
+import { reportFileName } from './report/report-name.js';
+import { reportShortfalls } from './report/spec-fit.js';
+import type { LabResults } from './results.js';
+import { chartsFor } from './output/charts.js';
+import { svgToPng } from './output/png.js';
+import { resultsCsv } from './output/results-csv.js';
 
 /** The kit's atomic write; a file system error becomes LAB_OUTPUT naming the file. */
 async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -1,0 +1,34 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { folderCycles } from '../src/index.js';
+
+const root = path.join(import.meta.dirname, '..', '..');
+const packages = readdirSync(root).filter(
+  (name) => existsSync(path.join(root, name, 'package.json')) && existsSync(path.join(root, name, 'src')),
+);
+
+/**
+ * Cycles not yet untangled, named so that the list can only shrink: a new cycle fails, and so does one that
+ * is gone but still listed here.
+ */
+const KNOWN: Record<string, string[]> = {
+  grader: [
+    'checks → isolation → checks',
+    'grade-class.ts → regrade → grades-file.ts → outputs → grade-class.ts',
+    'grade-class.ts → regrade → outputs → grade-class.ts',
+    'grades-file.ts → outputs → regrade → grades-file.ts',
+    'outputs → regrade → outputs',
+    'submissions → time-offset.ts → submissions',
+  ],
+};
+
+describe('folders import each other in one direction', () => {
+  it('finds every package', () => {
+    expect(packages).toEqual(expect.arrayContaining(['kit', 'servers', 'loadtest', 'reports', 'grader']));
+  });
+
+  it.each(packages)('%s has no folder-level import cycle', (name) => {
+    expect(folderCycles(path.join(root, name, 'src'))).toEqual(KNOWN[name] ?? []);
+  });
+});

@@ -2,8 +2,8 @@ import { Dolos, File } from '@dodona/dolos-lib';
 import type { SourceFile, Submission } from '../src/similarity/index.js';
 
 /**
- * Dolos 3.5.1 at its defaults (k = 23, w = 17), one file per submission: the reference the issue
- * measured; `template` is given to Dolos as its ignored file. Returns the similarity of every pair, keyed `a\tb` with a < b.
+ * Dolos 3.5.1 at its defaults (k = 23, w = 17), one file per submission: the reference tool the
+ * scores are compared with; `template` is given to Dolos as its ignored file. Returns the similarity of every pair, keyed `a\tb` with a < b.
  */
 export async function dolosScores(
   submissions: readonly Submission[],

@@ -161,7 +161,7 @@ function independent(next: () => number): Plan {
 }
 
 /**
- * A week-6 class on the handout, as the issue describes one: `originals` students whose work is
+ * A week-6 class on the handout: `originals` students whose work is
  * copied, `copies` copies of them at levels L1–L5 (cycling), and `independents` more students who
  * did the TODOs their own way; each independent and original picks one way per TODO (the way the
  * TODO text dictates most often), and writes some lines differently.

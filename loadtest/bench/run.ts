@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): the runner against wrk (and Locust's HttpUser when installed) on the
  * same loopback nginx (a node:http child if nginx is absent). Prints req/s and p50 with ratios
- * and the runner's targets: ≥ 0.7× wrk's req/s, p50 within 20% of wrk's at a fixed rate, ≥ 10×
+ * and the runner's marks: ≥ 0.7× wrk's req/s, p50 within 20% of wrk's at a fixed rate, ≥ 10×
  * Locust. Loopback only, each measurement a few seconds. `--readme` writes the table into
  * README.md's "bench" block.
  */

@@ -153,7 +153,7 @@ describe('lab week3 and week2', () => {
   it('week3: a server that answers wrongly fails the checks it breaks', async () => {
     const out = tempOut();
     const port = await freePort();
-    // Always 200 text/plain without Content-Length: the seeds' first servers.
+    // Always 200 text/plain without Content-Length, `\n` line ends: a beginner's first server.
     const sloppy = `node -e "require('net').createServer(s=>{s.on('error',()=>{});s.once('data',()=>s.end('HTTP/1.1 200 OK\\nContent-Type: text/plain\\n\\nhello'))}).listen(${port},'127.0.0.1')"`;
     const { results } = await labWithLog(
       parseLabArgs('week3', ['--models', 'none', '--out', out, '--server', sloppy, '--port', String(port)]),

@@ -35,7 +35,7 @@ const BODY = 'hello from the test server\n';
 
 /**
  * A server on node:net, port 0, that counts every request head it reads; `plan` picks the reply.
- * The 'python' framing mimics seeds 000/001: `\n` line ends, no Content-Length, close ends the body.
+ * The 'python' framing is a beginner's socket server: `\n` line ends, no Content-Length, close ends the body.
  */
 export async function startTestServer(
   framing: Framing,

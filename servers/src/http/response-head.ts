@@ -32,7 +32,7 @@ export function reasonPhrase(status: number): string {
   return REASONS[status] ?? 'Unknown';
 }
 
-/** A response head with CRLF line ends and Content-Length, the two things every load tool needs (seed bug). */
+/** A response head with CRLF line ends and Content-Length, the two things every load tool needs to frame a response (RFC 9112 §2.2, §6.3). */
 export function responseHead(
   status: number,
   contentType: string,

@@ -46,7 +46,7 @@ export function whenGone(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Asks a worker to finish its connections and exit, and waits until it has (the seeds' join());
+ * Asks a worker to finish its connections and exit, and waits until it has (as Python's Process.join());
  * a worker that outstays the grace period is killed, so shutdown always ends.
  */
 export async function stopChild(child: ChildProcess): Promise<void> {

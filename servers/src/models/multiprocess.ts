@@ -8,11 +8,11 @@ import { workerOptions } from './worker-options.js';
 const DESCRIPTOR_RESERVE = 16;
 
 /**
- * multiprocess: a new child process for every connection (the seeds' Process(target=…)).
+ * multiprocess: a new child process for every connection (Python's multiprocessing.Process(target=…) per client).
  * The parent accepts without reading (pauseOnConnect), forks, and hands the socket over with
  * child.send({ t: 'connection' }, socket); Node closes the parent's copy once the child has it, so the
- * client sees the end of the response when the child closes (the seeds kept that copy and the last client
- * hung). At most `workers` children live at once; later connections wait their turn.
+ * client sees the end of the response when the child closes (a parent that keeps its copy open leaves the
+ * client waiting for an end that never comes). At most `workers` children live at once; later connections wait their turn.
  */
 export function createMultiprocessServer(options: ModelOptions): ModelServer {
   const { live, listen, close } = perConnection(

@@ -13,7 +13,7 @@ export interface Address {
 const DESCRIPTOR_ERRORS = new Set(['EMFILE', 'ENFILE']);
 
 /**
- * Keeps a listening server alive through accept errors. Out of descriptors (the seeds' "Too many open
+ * Keeps a listening server alive through accept errors. Out of descriptors (EMFILE, "Too many open
  * files"), libuv sheds the waiting connections and stops reading the listen socket until it can accept
  * again; we report it once per burst instead of crashing.
  */

@@ -188,6 +188,15 @@ describe('lab CLI', () => {
     expect(await main(['week6', '--models', 'fork'], io)).toBe(2);
     expect(lines.join('')).toContain('unknown model "fork"');
     expect(await main(['report', join(tmpdir(), 'no-such-results.json')], io)).toBe(2);
+    const fixture = new URL('./fixtures/week6-results.json', import.meta.url).pathname;
+    lines.length = 0;
+    expect(await main(['report', fixture, '--run', 'select=cluster.json'], io)).toBe(2);
+    expect(lines.join('')).toMatch(
+      /^LAB_OPTION_INVALID: --run select=cluster.json: expected NAME:SCENARIO=FILE/,
+    );
+    lines.length = 0;
+    expect(await main(['report', fixture, '--run', `select:fixed=${fixture}`], io)).toBe(2);
+    expect(lines.join('')).toMatch(/^LAB_RESULTS_INVALID: --run .*: not a load test's --json result/);
     expect(await main(['--help'], io)).toBe(0);
   });
 
@@ -196,10 +205,29 @@ describe('lab CLI', () => {
     const fixture = new URL('./fixtures/week6-results.json', import.meta.url).pathname;
     const review = join(out, 'review.txt');
     execFileSync('sh', ['-c', `printf '%s' '직접 측정해 보니 select가 가장 빨랐다.' > '${review}'`]);
+    // A run measured elsewhere (Locust's master and workers through `pnpm loadtest locust --json`) joins it.
+    const saved = JSON.parse(readFileSync(fixture, 'utf8'));
+    const fixed = saved.stress.find(
+      (r: { scenario: string; result: unknown }) => r.scenario === 'fixed' && r.result,
+    );
+    const cluster = join(out, 'cluster.json');
+    writeFileSync(cluster, JSON.stringify({ ...fixed.result, engine: 'locust master + 5 worker(s)' }));
     const io = { out: () => {}, err: { write: () => true } as never };
-    expect(await main(['report', fixture, '--review', review, '--out', out], io)).toBe(0);
+    expect(
+      await main(
+        ['report', fixture, '--review', review, '--run', 'five-pcs:fixed=' + cluster, '--out', out],
+        io,
+      ),
+    ).toBe(0);
     const pdf = await readPdf(readFileSync(join(out, 'CN_6_2017123422_배수현.pdf')));
     expect(pdf.text).toContain('직접 측정해 보니 select가 가장 빨랐다.');
+    expect(pdf.text).toContain('five-pcs');
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain('locust master + 5 worker(s)');
+    const written = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    const added = written.stress.filter((r: { subject: { name: string } }) => r.subject.name === 'five-pcs');
+    expect(
+      added.map((r: { scenario: string; subject: { origin: string } }) => [r.scenario, r.subject.origin]),
+    ).toEqual([['fixed', 'target']]);
     // Each redraw rasterises every chart: minutes on a busy 2-core machine.
   }, 180_000);
 

@@ -7,27 +7,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { benchStamp, freePort, launchChromium, writeReadmeBlock } from '@netlab/kit';
 import { main } from '../src/cli/main.js';
+import { webViewStderr } from '../test/web-view-url.js';
 
 const docs = join(import.meta.dirname, '../docs');
 const readme = join(import.meta.dirname, '../README.md');
 const out = mkdtempSync(join(tmpdir(), 'lab-web-shots-'));
 const port = await freePort();
-let stderr = '';
-let announced: (url: string) => void = () => {};
-const url = new Promise<string>((resolve) => {
-  announced = resolve;
-});
-const err = new Writable({
-  write(chunk, _enc, done) {
-    stderr += chunk;
-    const m = /web view: (\S+)/.exec(stderr);
-    if (m) announced(m[1]!);
-    done();
-  },
-});
+const { err, url, text } = webViewStderr();
 const started = Date.now();
 const lab = main(
   ['week6', '--quick', '--out', out, '--web', '--web-port', String(port), '--web-linger', '10'],
@@ -56,7 +44,7 @@ try {
   });
   await page.screenshot({ path: join(docs, 'lab-web-done.png'), fullPage: true });
   const code = await lab;
-  if (code !== 0) throw new Error(`the lab exited ${code}: ${stderr.slice(-500)}`);
+  if (code !== 0) throw new Error(`the lab exited ${code}: ${text().slice(-500)}`);
   await writeReadmeBlock(
     readme,
     'web-screenshots',

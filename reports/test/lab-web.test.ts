@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { freePort, launchChromium } from '@netlab/kit';
 import { main } from '../src/cli/main.js';
+import { webViewStderr } from './web-view-url.js';
 
 const out = mkdtempSync(join(tmpdir(), 'lab-web-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -14,19 +14,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('lab week6 --quick --web', () => {
   it('shows every model with its state, the current run live, and the comparison filled in as models finish', async () => {
     const port = await freePort();
-    let stderr = '';
-    let announced: (url: string) => void = () => {};
-    const url = new Promise<string>((resolve) => {
-      announced = resolve;
-    });
-    const err = new Writable({
-      write(chunk, _enc, done) {
-        stderr += chunk;
-        const m = /web view: (\S+)/.exec(stderr);
-        if (m) announced(m[1]!);
-        done();
-      },
-    });
+    const { err, url, text } = webViewStderr();
     const models = ['single', 'select'];
     const lab = main(
       [
@@ -50,7 +38,7 @@ describe('lab week6 --quick --web', () => {
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(String(e)));
-      const address = await Promise.race([url, lab.then(() => Promise.reject(new Error(stderr)))]);
+      const address = await Promise.race([url, lab.then(() => Promise.reject(new Error(text())))]);
       await page.goto(address);
       // Every model listed before it runs; a run's live table shows while it goes on.
       await page.waitForFunction(

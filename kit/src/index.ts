@@ -17,3 +17,4 @@ export {
 } from './process-group.js';
 export { launchChromium } from './chromium.js';
 export { folderCycles, folderImports } from './folder-cycles.js';
+export { typescriptExecArgv, typescriptWorker } from './typescript-runtime.js';

@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { typescriptWorker } from '@netlab/kit';
 import { nowMs } from './clock.js';
 import type { LoadOptions } from './options.js';
 import type { Progress } from './progress.js';
@@ -33,12 +30,7 @@ export function split(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 }
 
-// Worker threads do not inherit the TypeScript loader of this thread (tsx or jest's), so the
-// thread first registers tsx, then imports the entry file.
-const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-const tsxApi = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-const entry = new URL('./thread-worker.ts', import.meta.url).href;
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+const entry = new URL('./thread-worker.ts', import.meta.url);
 
 /**
  * Runs the load on `workers` threads, each with its share of users, spawn rate (or arrival rate)
@@ -61,24 +53,22 @@ export async function runPool(
   const count = Math.max(1, Math.min(options.workers, options.users, requests ?? Number.POSITIVE_INFINITY));
   const users = split(options.users, count);
   const budgets = requests === undefined ? null : split(requests, count);
-  const workers = users.map(
-    (u, i) =>
-      new Worker(bootstrap, {
-        eval: true,
-        workerData: {
-          options: {
-            ...options,
-            users: u,
-            spawnRate: (options.spawnRate * u) / options.users,
-            arrivalRate: share(options.arrivalRate, u, options.users),
-            rampTo: share(options.rampTo, u, options.users),
-          },
-          engine,
-          requests: budgets?.[i],
-          phaseSec: options.arrivalRate ? i / options.arrivalRate : 0,
-          live: control.live ?? false,
+  const workers = users.map((u, i) =>
+    typescriptWorker(entry, {
+      workerData: {
+        options: {
+          ...options,
+          users: u,
+          spawnRate: (options.spawnRate * u) / options.users,
+          arrivalRate: share(options.arrivalRate, u, options.users),
+          rampTo: share(options.rampTo, u, options.users),
         },
-      }),
+        engine,
+        requests: budgets?.[i],
+        phaseSec: options.arrivalRate ? i / options.arrivalRate : 0,
+        live: control.live ?? false,
+      },
+    }),
   );
   const ticks: Array<Progress | null> = workers.map(() => null);
   const states: Array<RecorderState | null> = workers.map(() => null);

@@ -1,14 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { typescriptExecArgv } from '@netlab/kit';
 import { type ProbeName, type Prober, probes } from './probes.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'probe-agent.ts');
-/** tsx's loader by absolute URL: the agent runs TypeScript like the grader, whatever the working directory. */
-const TSX = pathToFileURL(
-  path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs'),
-).href;
 
 interface Reply {
   id?: number;
@@ -32,8 +28,7 @@ export async function startAgent(nsPid: number, readyTimeoutMs = 30_000): Promis
       `--net=/proc/${nsPid}/ns/net`,
       '--',
       process.execPath,
-      '--import',
-      TSX,
+      ...typescriptExecArgv(),
       AGENT,
     ],
     { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' },

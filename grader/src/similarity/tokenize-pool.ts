@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { typescriptExecArgv } from '@netlab/kit';
 import { SimilarityError } from './errors.js';
 import { languageRules } from './language-rules.js';
 import { parserFor } from './parser.js';
@@ -20,7 +20,6 @@ export type TokenizeReply = { id: number } & ({ results: Tokenized[] } | { error
 const perProcessMinimum = 150;
 
 const workerEntry = fileURLToPath(new URL('./tokenize-worker.ts', import.meta.url));
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 interface Pending {
   resolve: (results: Tokenized[]) => void;
@@ -40,7 +39,7 @@ class TokenizerProcess {
 
   constructor() {
     this.child = fork(workerEntry, [], {
-      execArgv: ['--import', tsxLoader],
+      execArgv: typescriptExecArgv(),
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

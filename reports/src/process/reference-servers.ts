@@ -1,7 +1,7 @@
 /** Commands that run the reference servers (`@netlab/servers`' serve bin) as child processes under tsx. */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { typescriptExecArgv } from '@netlab/kit';
 import type { Model } from '@netlab/servers/models';
 import { LabError } from '../errors.js';
 import type { ServerCommand } from './supervisor.js';
@@ -24,8 +24,7 @@ export function serveScript(): string {
 
 /** Node with tsx's loader in-process: one process per server, so a signal reaches the server itself. */
 function tsxArgs(): string[] {
-  const loader = resolveOrExplain('tsx', 'run `pnpm install` at the repository root');
-  return ['--import', pathToFileURL(loader).href, serveScript()];
+  return [...typescriptExecArgv(), serveScript()];
 }
 
 export function httpServerCommand(

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { argsProblem } from '@netlab/kit';
 import { builtinSpecText } from '@netlab/assignments';
 import { checkClass } from './check-class.js';
 import { EXIT_OK, errorLine, exitCodeFor, GraderError } from './errors.js';
@@ -52,7 +53,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new GraderError('GRADER_USAGE', `${(error as Error).message}\n${USAGE}`);
+    throw new GraderError('GRADER_USAGE', `${argsProblem(error)} (see --help)`);
   }
 }
 

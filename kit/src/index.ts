@@ -18,3 +18,4 @@ export {
 export { launchChromium } from './chromium.js';
 export { folderCycles, folderImports } from './folder-cycles.js';
 export { typescriptExecArgv, typescriptWorker } from './typescript-runtime.js';
+export { argsProblem } from './args-problem.js';

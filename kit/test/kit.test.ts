@@ -2,9 +2,11 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import {
+  argsProblem,
   CodedError,
   errorCatalogue,
   escapeHtml,
@@ -150,5 +152,25 @@ describe('errorCatalogue', () => {
     expect(exitCodeFor(foreign)).toBe(1);
     expect(exitCodeFor(new Error('boom'))).toBe(1);
     expect(errorLine(new Error('boom'))).toMatch(/^internal error \(a bug, please report it\): Error: boom/);
+  });
+});
+
+describe('argsProblem', () => {
+  const problem = (args: string[]): string => {
+    try {
+      parseArgs({ args, options: { out: { type: 'string' }, quiet: { type: 'boolean' } }, strict: true });
+    } catch (error) {
+      return argsProblem(error);
+    }
+    return 'parsed';
+  };
+
+  it("names the flag, without Node's advice about '--'", () => {
+    expect(problem(['--bogus'])).toBe('unknown flag --bogus');
+    expect(problem(['--out'])).toBe('--out needs a value');
+    expect(problem(['--quiet=yes'])).toBe('--quiet takes no value');
+    expect(problem(['stray'])).toMatch(
+      /^Unexpected argument 'stray'. This command does not take positional arguments$/,
+    );
   });
 });

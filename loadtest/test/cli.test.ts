@@ -100,7 +100,7 @@ describe('netlab-loadtest CLI', () => {
     [['--host', 'localhost:8080'], /host: must be an http:\/\/ URL/],
     [['--host', 'http://127.0.0.1:1', '-u', 'many'], /--users "many" is not a number/],
     [['--host', 'http://127.0.0.1:1', '-t', '5 minutes'], /--run-time "5 minutes" is not a duration/],
-    [['--host', 'http://127.0.0.1:1', '--bogus'], /unknown flag --bogus; the flags are in --help/],
+    [['--host', 'http://127.0.0.1:1', '--bogus'], /unknown flag --bogus \(see --help\)/],
     [['--host', 'http://127.0.0.1:1', '--json', '/nonexistent/dir/x.json'], /--json .*does not exist/],
   ])(
     'exits 2 with one line naming the problem: %j',

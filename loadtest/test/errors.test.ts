@@ -15,7 +15,7 @@ describe('error catalogue', () => {
   it('bad input is one CODE: line and its exit status, in process', async () => {
     const cli = io();
     expect(await main(['--host', 'http://127.0.0.1:1', '--bogus'], cli)).toBe(2);
-    expect(cli.text.err).toBe('LOADTEST_OPTIONS_INVALID: unknown flag --bogus; the flags are in --help\n');
+    expect(cli.text.err).toBe('LOADTEST_OPTIONS_INVALID: unknown flag --bogus (see --help)\n');
   });
 
   it('anything unexpected is exit 1, named as a bug', async () => {

@@ -74,7 +74,7 @@ describe('lab flags', () => {
     [['--delay', '2ms'], '--delay and --rate need --netns'],
     [['--netns', '--rate', 'fast'], '--rate fast: give a rate'],
     [['--models', 'none'], 'nothing to test'],
-    [['--bogus'], "Unknown option '--bogus'"],
+    [['--bogus'], 'unknown flag --bogus (see --help)'],
   ])('rejects %j with a message naming it', (argv, message) => {
     expect(fails('week6', argv)).toContain(message);
   });

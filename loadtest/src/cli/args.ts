@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { argsProblem } from '@netlab/kit';
 import { parseDuration } from '../duration.js';
 import { LoadtestError } from '../errors.js';
 import type { PlanInput } from '../locust/plan.js';
@@ -107,18 +108,6 @@ function readScenario(path: string): Scenario {
   return parseScenario(text, path);
 }
 
-/** node:util's parse errors in the kit's words: the flag, and where to look. */
-function parseProblem(error: Error & { code?: string }): string {
-  const flag = /'(-[^']*?)(?:[ ,<][^']*)?'/.exec(error.message)?.[1] ?? '';
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown flag ${flag}; the flags are in --help`;
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /argument missing/.test(error.message)
-      ? `${flag} needs a value; see --help`
-      : `${flag} takes no value; see --help`;
-  }
-  return `${error.message.split('\n')[0]} (see --help)`;
-}
-
 function positiveInt(flag: string, text: string | undefined): number | undefined {
   const n = number(flag, text);
   if (n !== undefined && (!Number.isInteger(n) || n < 0))
@@ -131,7 +120,7 @@ export function parseCommand(argv: readonly string[]): Command {
   try {
     parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw invalid(parseProblem(error as Error & { code?: string }));
+    throw invalid(`${argsProblem(error)} (see --help)`);
   }
   const { values: v, positionals } = parsed;
   if (v.help) return { kind: 'help' };

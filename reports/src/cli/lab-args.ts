@@ -1,6 +1,6 @@
 /** The lab's flags, validated once at the door: every problem reported together, then frozen. */
 import { parseArgs } from 'node:util';
-import { flagName, zodIssuesLine } from '@netlab/kit';
+import { argsProblem, flagName, zodIssuesLine } from '@netlab/kit';
 import { MODELS, type Model } from '@netlab/servers/models';
 import { LabError } from '../errors.js';
 import { LabOptions } from '../lab/options.js';
@@ -60,7 +60,7 @@ export function parseLabArgs(weekArg: string, argv: string[]): Readonly<LabOptio
   try {
     ({ values } = parseArgs({ args: argv, options: FLAGS, allowPositionals: false, strict: true }));
   } catch (error) {
-    throw bad([(error as Error).message.split('\n')[0]!]);
+    throw bad([argsProblem(error)]);
   }
   const problems: string[] = [];
   const models =

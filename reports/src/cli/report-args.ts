@@ -3,6 +3,7 @@
  * parsed at the door.
  */
 import { parseArgs } from 'node:util';
+import { argsProblem } from '@netlab/kit';
 import { LabError, messageOf } from '../errors.js';
 import type { AddedRun, RedrawRequest } from '../lab/redraw.js';
 import { ScenarioName } from '../results.js';
@@ -22,7 +23,7 @@ export function parseReportArgs(argv: string[]): RedrawRequest {
   try {
     parsed = parseArgs({ args: argv, options: FLAGS, allowPositionals: true });
   } catch (error) {
-    throw new LabError('LAB_OPTION_INVALID', `${messageOf(error)} (${USAGE})`);
+    throw new LabError('LAB_OPTION_INVALID', `${argsProblem(error)} (${USAGE})`);
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) throw new LabError('LAB_USAGE', USAGE);

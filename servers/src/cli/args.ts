@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { flagName, zodIssuesLine } from '@netlab/kit';
+import { argsProblem, flagName, zodIssuesLine } from '@netlab/kit';
 import { z } from 'zod';
 import { ServeError } from '../errors.js';
 import { MODELS } from '../models/types.js';
@@ -96,7 +96,7 @@ export function parseCommand(argv: string[]): CommandArgs {
   try {
     parsed = parseArgs({ args: rest, options: FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw bad(`${name}: ${(error as Error).message.split('\n')[0]}`);
+    throw bad(`${name}: ${argsProblem(error)}`);
   }
   const { values, positionals } = parsed;
   const stray = Object.keys(values).filter((flag) => !ALLOWED[name].includes(flag));

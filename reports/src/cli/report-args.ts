@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { argsProblem } from '@netlab/kit';
-import { LabError, messageOf } from '../errors.js';
+import { LabError } from '../errors.js';
 import type { AddedRun, RedrawRequest } from '../lab/redraw.js';
 import { ScenarioName } from '../results.js';
 

@@ -19,3 +19,4 @@ export { launchChromium } from './chromium.js';
 export { folderCycles, folderImports } from './folder-cycles.js';
 export { typescriptExecArgv, typescriptWorker } from './typescript-runtime.js';
 export { argsProblem } from './args-problem.js';
+export { messageOf } from './message-of.js';

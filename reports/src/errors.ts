@@ -50,6 +50,4 @@ export class LabError extends CodedError<LabErrorCode> {
 
 export const { exitCodeFor, errorLine } = errorCatalogue(LAB_ERRORS);
 
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { messageOf } from '@netlab/kit';

@@ -2,6 +2,7 @@ import { languageRules } from './language-rules.js';
 import { parserFor } from './parser.js';
 import { tokenizeSafely } from './tokenize.js';
 import type { TokenizeReply, TokenizeRequest } from './tokenize-pool.js';
+import { messageOf } from '@netlab/kit';
 
 /** Idle this long and the child exits, handing its memory back; the parent spawns a new one if needed. */
 const idleMs = 2000;
@@ -16,7 +17,7 @@ process.on('message', async (request: TokenizeRequest) => {
     const rules = languageRules[request.language];
     reply = { id: request.id, results: request.jobs.map((files) => tokenizeSafely(parser, rules, files)) };
   } catch (error) {
-    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    reply = { id: request.id, error: messageOf(error) };
   }
   process.send?.(reply);
   idle = setTimeout(() => process.exit(0), idleMs);

@@ -3,6 +3,7 @@ import { declaredNames } from './declared-names.js';
 import type { LanguageRules } from './language-rules.js';
 import { childrenForField, lineLocator, type PlainNode, plainTree } from './syntax-tree.js';
 import type { SourceFile } from './types.js';
+import { messageOf } from '@netlab/kit';
 
 /** One function body (or a file's remaining top-level code): k-grams never cross a unit boundary. */
 export interface Unit {
@@ -119,7 +120,7 @@ export function tokenizeSafely(
   try {
     return { units: tokenizeFiles(parser, rules, files) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return { error: message.split('\n')[0] ?? message };
   }
 }

@@ -3,7 +3,7 @@
  * waits until it is ready, and stops it: SIGTERM, a grace period, then SIGKILL (the kit's process group). Every
  * start registers a synchronous kill with the cleanup registry so nothing outlives the lab.
  */
-import { outputTail, type ProcessGroup, spawnGroup } from '@netlab/kit';
+import { messageOf, outputTail, type ProcessGroup, spawnGroup } from '@netlab/kit';
 import { LabError } from '../errors.js';
 import { portState } from '../net/port-state.js';
 import { tcpConnectTime } from '../net/tcp-probe.js';
@@ -43,7 +43,7 @@ async function portTaken(host: string, port: number, why?: (message: string) => 
     await tcpConnectTime(host, port, 1000);
     return true;
   } catch (error) {
-    why?.(error instanceof Error ? error.message : String(error));
+    why?.(messageOf(error));
     return false;
   }
 }

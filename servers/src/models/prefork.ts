@@ -23,9 +23,14 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
   const ready = new Set<ChildProcess>();
   let stopping = false;
   let address: Address | undefined;
+  // Connections the primary accepted while no worker was ready: parked unread, never dropped.
+  const parked: net.Socket[] = [];
+  // One replacement at a time: two at once would both bind the port afresh and one would fail.
+  let replacing: Promise<void> = Promise.resolve();
 
   const stop = async (): Promise<void> => {
     stopping = true;
+    parked.splice(0).forEach((socket) => socket.destroy());
     await Promise.all([...children].map(stopChild));
   };
 
@@ -34,7 +39,8 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
     const pool = [...ready];
     const worker = pool[Math.floor(Math.random() * pool.length)];
     if (worker) sendTo(worker, { t: 'connection' }, socket, () => socket.destroy());
-    else socket.destroy();
+    else if (stopping) socket.destroy();
+    else parked.push(socket);
   };
 
   const startWorker = (server: net.Server): Promise<void> =>
@@ -49,11 +55,12 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
         options.log(
           `prefork worker ${child.pid} exited (${child.signalCode ?? child.exitCode}); starting a replacement`,
         );
-        setTimeout(() => void replace(), RESPAWN_DELAY_MS);
+        setTimeout(() => queueReplace(), RESPAWN_DELAY_MS);
       });
       child.on('message', (message: FromProcess) => {
         if (message.t !== 'ready') return;
         ready.add(child);
+        parked.splice(0).forEach(passOn);
         resolve();
       });
       sendTo(child, { t: 'server' }, server, () => reject(new Error('could not start a prefork worker')));
@@ -83,13 +90,19 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
     let server: net.Server | undefined;
     try {
       server = await borrowServer();
-      if (!stopping) await startWorker(server);
+      if (stopping) return;
+      await startWorker(server);
+      options.log(`prefork: replacement worker ready (${ready.size} of ${options.workers} serving)`);
     } catch (error) {
       options.log(`prefork: could not replace a worker: ${(error as Error).message}; retrying`);
-      if (!stopping) setTimeout(() => void replace(), RESPAWN_DELAY_MS * 5);
+      if (!stopping) setTimeout(() => queueReplace(), RESPAWN_DELAY_MS * 5);
     } finally {
       server?.close();
     }
+  };
+
+  const queueReplace = (): void => {
+    replacing = replacing.then(replace);
   };
 
   return {

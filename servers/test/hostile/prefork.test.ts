@@ -17,6 +17,13 @@ describe('prefork when workers die', () => {
     }
   }
 
+  /** Waits until the primary has logged `count` replacements ready in all (the port is then held again). */
+  async function replacementsReady(count: number): Promise<void> {
+    while ((served.stderr().match(/replacement worker ready/g) ?? []).length < count) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   const answers = async (): Promise<number | undefined> =>
     parseResponses(await exchange(served.port, 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'))[0]
       ?.status;
@@ -36,6 +43,7 @@ describe('prefork when workers die', () => {
     const [victim] = await poolOf(2, []);
     process.kill(victim!, 'SIGKILL');
     await poolOf(2, [victim!]);
+    await replacementsReady(1);
     expect(await answers()).toBe(200);
   }, 60_000);
 
@@ -43,8 +51,10 @@ describe('prefork when workers die', () => {
     const workers = await poolOf(2, []);
     for (const pid of workers) process.kill(pid, 'SIGKILL');
     await poolOf(2, workers);
+    await replacementsReady(3);
     expect(served.child.exitCode).toBeNull();
     expect(await answers()).toBe(200);
     expect(served.stderr()).toMatch(/starting a replacement/);
+    expect(served.stderr()).toMatch(/replacement worker ready \(2 of 2 serving\)/);
   }, 60_000);
 });

@@ -217,7 +217,7 @@ describe('lab CLI', () => {
     const io = { out: () => {}, err: { write: () => true } as never };
     expect(
       await main(
-        ['report', fixture, '--review', review, '--run', 'five-pcs:fixed=' + cluster, '--out', out],
+        ['report', fixture, '--review', review, '--run', `five-pcs:fixed=${cluster}`, '--out', out],
         io,
       ),
     ).toBe(0);

@@ -30,7 +30,7 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
 
   const stop = async (): Promise<void> => {
     stopping = true;
-    parked.splice(0).forEach((socket) => socket.destroy());
+    for (const socket of parked.splice(0)) socket.destroy();
     await Promise.all([...children].map(stopChild));
   };
 

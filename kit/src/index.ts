@@ -1,4 +1,4 @@
-export { writeFileAtomic } from './atomic-write.js';
+export { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
 export { escapeHtml } from './escape-html.js';
 export { freePort } from './free-port.js';
 export { screenshot, type ScreenshotOptions } from './screenshot.js';
@@ -17,6 +17,6 @@ export {
 } from './process-group.js';
 export { launchChromium } from './chromium.js';
 export { folderCycles, folderImports } from './folder-cycles.js';
-export { typescriptExecArgv, typescriptWorker } from './typescript-runtime.js';
+export { bundledEntry, typescriptExecArgv, typescriptWorker } from './typescript-runtime.js';
 export { argsProblem } from './args-problem.js';
 export { messageOf } from './message-of.js';

@@ -1,15 +1,30 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { writeFileAtomicSync } from './atomic-write.js';
 
 /**
- * Resolved when first asked, not at load: the servers' worker bundle (CommonJS, no `import.meta.url`) carries
- * the kit but never starts TypeScript.
+ * How TypeScript runs in another thread or process, for the whole kit. Two starts, chosen by how often a
+ * worker starts:
+ * - through tsx's loader (`typescriptWorker`, `typescriptExecArgv`): 300–700 ms a start, for workers that
+ *   start once and live long (the load generator's threads, the grader's tokeniser and probe agent);
+ * - as one pre-built CommonJS file (`bundledEntry`): plain Node's 40–150 ms, for workers started per
+ *   connection (the servers' multiprocess and multithread models), which must cost what a Node process or
+ *   thread costs, not a compiler. Only for entries whose imports esbuild can bundle (no native addons).
  */
+
+/**
+ * Resolved when first asked, not at load: a bundled entry is CommonJS without `import.meta.url`, and may
+ * carry this module without ever starting TypeScript.
+ */
+const nearby = (): NodeJS.Require => createRequire(import.meta.url);
 let tsxDirFound: string | undefined;
 function tsxDir(): string {
-  tsxDirFound ??= path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  tsxDirFound ??= path.dirname(nearby().resolve('tsx/package.json'));
   return tsxDirFound;
 }
 
@@ -29,4 +44,61 @@ export function typescriptWorker(entry: URL, options: Omit<WorkerOptions, 'eval'
   const api = pathToFileURL(path.join(tsxDir(), 'dist/esm/api/index.mjs')).href;
   const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { ...options, eval: true });
+}
+
+const bundles = new Map<string, string>();
+
+/**
+ * The TypeScript module `entry` bundled into one plain CommonJS file that `fork` or `new Worker` starts
+ * without a loader. Built once and kept in the temp dir beside the list of its inputs with their hashes:
+ * any edited input rebuilds it, and concurrent builds each write whole files by rename.
+ */
+export function bundledEntry(entry: URL): string {
+  const source = fileURLToPath(entry);
+  const known = bundles.get(source);
+  if (known) return known;
+  const dir = path.join(tmpdir(), 'netlab-bundles', digest(source));
+  const outfile = path.join(dir, `${path.basename(source, path.extname(source))}.cjs`);
+  const inputsFile = `${outfile}.inputs.json`;
+  if (!upToDate(outfile, inputsFile)) build(source, outfile, inputsFile);
+  bundles.set(source, outfile);
+  return outfile;
+}
+
+const digest = (data: string | Buffer): string =>
+  createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+function upToDate(outfile: string, inputsFile: string): boolean {
+  try {
+    const inputs = JSON.parse(readFileSync(inputsFile, 'utf8')) as Record<string, string>;
+    return (
+      existsSync(outfile) &&
+      Object.entries(inputs).every(([file, hash]) => digest(readFileSync(file)) === hash)
+    );
+  } catch {
+    return false;
+  }
+}
+
+function build(source: string, outfile: string, inputsFile: string): void {
+  const esbuild = nearby()('esbuild') as typeof import('esbuild');
+  const workingDir = path.dirname(source);
+  const result = esbuild.buildSync({
+    entryPoints: [source],
+    absWorkingDir: workingDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  writeFileAtomicSync(outfile, result.outputFiles[0]!.contents);
+  const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(workingDir, input));
+  writeFileAtomicSync(
+    inputsFile,
+    JSON.stringify(Object.fromEntries(inputs.map((file) => [file, digest(readFileSync(file))]))),
+  );
 }

@@ -2,14 +2,14 @@ import { type ChildProcess, fork } from 'node:child_process';
 import type net from 'node:net';
 import type { ToProcess } from './messages.js';
 import type { WorkerOptions } from './types.js';
-import { workerBundle } from './worker-bundle.js';
+import { bundledEntry } from '@netlab/kit';
 
 /** A drained worker that has not exited after this long is killed: shutdown must end, whatever a worker does. */
 const REAP_GRACE_MS = 5000;
 
 /** Starts a worker process on the bundled entry; its stderr is ours, its stdout is not needed. */
 export function forkWorker(options: WorkerOptions): ChildProcess {
-  return fork(workerBundle('process-worker'), [JSON.stringify(options)], {
+  return fork(bundledEntry(new URL('./process-worker.ts', import.meta.url)), [JSON.stringify(options)], {
     execArgv: [],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -2,7 +2,7 @@ import type net from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { type FromThread, ownedBytes, type ToThread } from './messages.js';
 import type { WorkerOptions } from './types.js';
-import { workerBundle } from './worker-bundle.js';
+import { bundledEntry } from '@netlab/kit';
 
 /**
  * The main-thread side of one worker thread. Node cannot move a socket into a thread, so the socket
@@ -26,7 +26,10 @@ export class ThreadHost {
     log: (line: string) => void,
   ) {
     // execArgv: [] keeps the parent's TypeScript loader (tsx) out of the thread: it would triple the start cost.
-    this.worker = new Worker(workerBundle('thread-worker'), { workerData: options, execArgv: [] });
+    this.worker = new Worker(bundledEntry(new URL('./thread-worker.ts', import.meta.url)), {
+      workerData: options,
+      execArgv: [],
+    });
     this.worker.on('message', (message: FromThread) => this.fromThread(message));
     this.worker.on('error', (error) => log(`worker thread failed: ${error.message}`));
     let failStart: (error: Error) => void = () => {};

@@ -40,12 +40,10 @@ async function labWithLog(options: Parameters<typeof runLab>[0], limitMs: number
 /** Our own children: every server the lab started must be gone once it returns. */
 function children(): string[] {
   const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-  // esbuild's service is this test process's own helper, kept by whichever test file built the live page
-  // earlier in the same jest worker; the lab's children are what must be gone.
   return out
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l && !/\bps -o\b/.test(l) && !/\besbuild --service=/.test(l));
+    .filter((l) => l && !/\bps -o\b/.test(l));
 }
 
 const byName = (r: LabResults, name: string, scenario: 'ramp' | 'fixed' | 'open') =>

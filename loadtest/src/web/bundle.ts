@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 export interface PageBundle {
   js: string;
@@ -11,7 +11,8 @@ let cached: Promise<PageBundle> | null = null;
 
 /**
  * The page's modules, uPlot and its stylesheet as one script and one stylesheet, built in memory by
- * esbuild from node_modules at the first request: nothing is fetched from the internet.
+ * esbuild from node_modules at the first request: nothing is fetched from the internet. esbuild's service
+ * process is stopped once the page is built, so a run leaves no child behind.
  */
 export function pageBundle(): Promise<PageBundle> {
   cached ??= build({
@@ -23,7 +24,8 @@ export function pageBundle(): Promise<PageBundle> {
     minify: true,
     outdir: 'out',
     logLevel: 'silent',
-  }).then((result) => {
+  }).then(async (result) => {
+    await stop();
     const text = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
     return { js: text('.js'), css: text('.css') };
   });

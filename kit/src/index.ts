@@ -1,4 +1,5 @@
 export { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
+export { writableDir } from './writable-dir.js';
 export { escapeHtml } from './escape-html.js';
 export { freePort } from './free-port.js';
 export { screenshot, type ScreenshotOptions } from './screenshot.js';

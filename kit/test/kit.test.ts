@@ -13,6 +13,7 @@ import {
   flagName,
   freePort,
   isLoopback,
+  writableDir,
   writeFileAtomic,
   benchStamp,
   writeReadmeBlock,
@@ -21,6 +22,20 @@ import {
 
 const dir = mkdtempSync(path.join(tmpdir(), 'netlab-kit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writableDir', () => {
+  it('makes the folder and its parents and leaves nothing in it', async () => {
+    const out = path.join(dir, 'run', 'out');
+    await writableDir(out);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("fails with the file system's error where no folder can be", async () => {
+    const file = path.join(dir, 'plain-file');
+    writeFileSync(file, '');
+    await expect(writableDir(path.join(file, 'out'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+});
 
 describe('writeFileAtomic', () => {
   it('creates the folder and writes the whole file, leaving no temp file', async () => {

@@ -11,15 +11,20 @@ import { chartsFor } from './output/charts.js';
 import { svgToPng } from './output/png.js';
 import { resultsCsv } from './output/results-csv.js';
 
-/** The kit's atomic write; a file system error becomes LAB_OUTPUT naming the file. */
+/** A file system error under --out as users read it: LAB_OUTPUT naming the path. */
+export function outputError(path: string, error: unknown): LabError {
+  return new LabError(
+    'LAB_OUTPUT',
+    `cannot write ${path}: ${messageOf(error)} — check --out points to a writable directory`,
+  );
+}
+
+/** The kit's atomic write, its errors as LAB_OUTPUT. */
 async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(path, data);
   } catch (error) {
-    throw new LabError(
-      'LAB_OUTPUT',
-      `cannot write ${path}: ${messageOf(error)} — check --out points to a writable directory`,
-    );
+    throw outputError(path, error);
   }
 }
 

@@ -41,6 +41,15 @@ describe('lab CLI, in process', () => {
     );
   });
 
+  it('a lab run with an output folder that cannot be written stops with exit 2 before any server starts', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lab-cli-')), 'file');
+    writeFileSync(file, '');
+    const io = memoryIo();
+    expect(await main(['week6', '--quick', '--out', join(file, 'out')], io)).toBe(2);
+    expect(io.text.err).toMatch(/^LAB_OUTPUT: cannot write [^\n]*file\/out: [^\n]*ENOTDIR[^\n]*\n$/);
+    expect(io.text.out).not.toMatch(/pre-flight|single/);
+  });
+
   it('anything unexpected is exit 1, named as a bug', async () => {
     const io = memoryIo(() => {
       throw new Error('stdout closed');

@@ -1,11 +1,10 @@
 /** One lab week end to end: network set-up, pre-flight, the week's measurements, every output, teardown. */
-import { mkdirSync } from 'node:fs';
-import { isLoopback } from '@netlab/kit';
+import { isLoopback, writableDir } from '@netlab/kit';
 import { cpus, arch, platform, release } from 'node:os';
 import { createNetns, type Netns } from '../process/netns.js';
 import { preflight } from '../net/preflight.js';
 import type { Preflight } from '../preflight-schema.js';
-import { type Outputs, writeOutputs } from '../write-outputs.js';
+import { type Outputs, outputError, writeOutputs } from '../write-outputs.js';
 import { LabProgress, type ProgressSink } from '../progress.js';
 import type { StressObserver } from './stress-observer.js';
 import type { LabResults } from '../results.js';
@@ -45,7 +44,10 @@ export async function runLab(
   run: RunLabOptions = {},
 ): Promise<{ results: LabResults; outputs: Outputs }> {
   const progress = new LabProgress(`week${options.week}`, plannedSeconds(options), run.sink);
-  mkdirSync(options.out, { recursive: true });
+  // Before any server starts: a bad --out fails now, not after the run.
+  await writableDir(options.out).catch((error: unknown) => {
+    throw outputError(options.out, error);
+  });
   const netns = options.netns ? createNetns(options.netns) : null;
   try {
     const network = netns ? [...netns.applied, ...netns.notApplied.map((n) => `not applied: ${n}`)] : [];

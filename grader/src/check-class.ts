@@ -5,7 +5,7 @@ import { type ClassProgress, type ClassResult, gradeClass } from './grade-class.
 import type { SourceFile } from './similarity/index.js';
 import { ExtensionRow, readClassCsv } from './submissions/class-csv.js';
 import { readRoster } from './submissions/lms-roster.js';
-import { offsetOf } from './submissions/local-time.js';
+import { offsetOf } from './time-offset.js';
 import { writeOutputs } from './outputs/write-outputs.js';
 import { OverrideRow } from './overrides.js';
 import { overridesDropped, readPreviousRun } from './regrade/previous-run.js';

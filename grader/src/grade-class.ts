@@ -25,9 +25,8 @@ import { type ExtensionRow, ManifestRow, type RosterRow, readClassCsv } from './
 import { discoverSubmissions } from './submissions/discover.js';
 import { type LmsOwner, lmsKey } from './submissions/lms-names.js';
 import type { Roster } from './submissions/lms-roster.js';
-import { offsetOf } from './submissions/local-time.js';
 import { submissionTime } from './submissions/submission-time.js';
-import { courseTime } from './time-offset.js';
+import { courseTime, offsetOf } from './time-offset.js';
 import type { ZipLimits } from './submissions/zip-extract.js';
 
 export interface GradeClassOptions {

@@ -1,4 +1,7 @@
-import { offsetOf } from './submissions/local-time.js';
+/** `+09:00` from `2019-10-31T23:59:00+09:00`; `Z` stays `Z`. */
+export function offsetOf(isoDeadline: string): string {
+  return /([+-]\d{2}:\d{2}|Z)$/u.exec(isoDeadline)?.[1] ?? 'Z';
+}
 
 /**
  * `at` as ISO 8601 in the offset the spec's deadline is written in (`2019-10-31T23:59:00+09:00`), so a student

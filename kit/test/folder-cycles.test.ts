@@ -19,7 +19,6 @@ const KNOWN: Record<string, string[]> = {
     'grade-class.ts → regrade → outputs → grade-class.ts',
     'grades-file.ts → outputs → regrade → grades-file.ts',
     'outputs → regrade → outputs',
-    'submissions → time-offset.ts → submissions',
   ],
 };
 

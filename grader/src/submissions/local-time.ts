@@ -3,11 +3,6 @@
  * worksheet). They are read in the offset of the spec's deadline, the course's own time zone.
  */
 
-/** `+09:00` from `2019-10-31T23:59:00+09:00`; `Z` stays `Z`. */
-export function offsetOf(isoDeadline: string): string {
-  return /([+-]\d{2}:\d{2}|Z)$/u.exec(isoDeadline)?.[1] ?? 'Z';
-}
-
 function at(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: string): Date | null {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   const iso = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${offset}`;

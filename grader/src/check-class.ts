@@ -8,7 +8,7 @@ import { readRoster } from './submissions/lms-roster.js';
 import { offsetOf } from './time-offset.js';
 import { writeOutputs } from './outputs/write-outputs.js';
 import { OverrideRow } from './overrides.js';
-import { overridesDropped, readPreviousRun } from './regrade/previous-run.js';
+import { overridesDropped, readPreviousRun } from './outputs/previous-run.js';
 
 export interface CheckClassOptions {
   submissionsDir: string;

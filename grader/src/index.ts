@@ -22,7 +22,7 @@ export { lateDays, lateFactor } from './late-penalty.js';
 export { maskName, maskStudentId } from './mask.js';
 export { GRADE_COLUMNS, type GradeRow, gradeRows } from './outputs/grade-rows.js';
 export { writeOutputs } from './outputs/write-outputs.js';
-export { GradeFileRow, readGradesCsv } from './grades-file.js';
+export { GradeFileRow, readGradesCsv } from './outputs/grades-file.js';
 export { publishGrades, publishNote, publishRows } from './publish.js';
 export { computeScore, type ScoreBreakdown, type ScoreInput } from './score.js';
 export * from './similarity/index.js';

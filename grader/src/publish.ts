@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { GraderError } from './errors.js';
-import { readGradesCsv } from './grades-file.js';
+import { readGradesCsv } from './outputs/grades-file.js';
 import { writeFileAtomic } from './outputs/atomic-write.js';
 import type { GradeRow } from './outputs/grade-rows.js';
 import { gradesCsv } from './outputs/grades-csv.js';

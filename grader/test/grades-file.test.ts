@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { main } from '../src/cli.js';
 import { GRADER_ERRORS } from '../src/errors.js';
-import { readGradesCsv } from '../src/grades-file.js';
+import { readGradesCsv } from '../src/outputs/grades-file.js';
 import { captureIo } from './fixtures/capture-io.js';
 import { useTempDir } from './fixtures/temp-dir.js';
 

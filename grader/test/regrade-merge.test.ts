@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mergePairs, mergeStudentRows } from '../src/regrade/merge.js';
+import { mergePairs, mergeStudentRows } from '../src/outputs/regrade-merge.js';
 import type { PairScore } from '../src/similarity/index.js';
 
 const pair = (a: string, b: string, similarity: number | null, note?: string): PairScore => ({

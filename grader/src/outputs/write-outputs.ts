@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ClassResult } from '../grade-class.js';
-import { mergePairs, mergeStudentRows } from '../regrade/merge.js';
-import type { PreviousRun } from '../regrade/previous-run.js';
+import { mergePairs, mergeStudentRows } from './regrade-merge.js';
+import type { PreviousRun } from './previous-run.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { CHECK_COLUMNS, checkRows } from './checks-csv.js';
 import { clustersCsv } from './clusters-csv.js';

@@ -2,9 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { GraderError } from '../errors.js';
-import { readGradesCsv } from '../grades-file.js';
-import type { CheckRow } from '../outputs/checks-csv.js';
-import type { GradeRow } from '../outputs/grade-rows.js';
+import { readGradesCsv } from './grades-file.js';
+import type { CheckRow } from './checks-csv.js';
+import type { GradeRow } from './grade-rows.js';
 import type { PairScore } from '../similarity/index.js';
 
 /** What a full `grader check` left in its `--out` folder: the rows a regrade keeps for everyone else. */

@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { GraderError } from './errors.js';
-import { FLAGS } from './flags.js';
-import type { GradeRow } from './outputs/grade-rows.js';
+import { GraderError } from '../errors.js';
+import { FLAGS } from '../flags.js';
+import type { GradeRow } from './grade-rows.js';
 
 const REQUIRED = ['student_id', 'name', 'score', 'max_points', 'late_days', 'flags'] as const;
 

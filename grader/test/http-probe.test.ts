@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { parseReply, runHttpCheck } from '../src/checks/http-probe.js';
-import { runTcpCheck } from '../src/checks/tcp-probe.js';
+import { parseReply, runHttpCheck } from '../src/probes/http-probe.js';
+import { runTcpCheck } from '../src/probes/tcp-probe.js';
 
 let server: net.Server | undefined;
 

@@ -1,5 +1,5 @@
 import type { LoadThresholds } from '@netlab/assignments';
-import type { LoadMeasure } from './load-probe.js';
+import type { LoadMeasure } from '../probes/load-probe.js';
 
 export type ThresholdName = keyof LoadThresholds;
 

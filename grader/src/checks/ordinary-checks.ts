@@ -1,7 +1,7 @@
 import type { HttpCheck, TcpCheck } from '@netlab/assignments';
-import type { Prober } from '../isolation/probes.js';
-import { checkLabel, type ProbeResult } from './http-probe.js';
-import { tcpCheckLabel } from './tcp-probe.js';
+import type { Prober } from '../probes/prober.js';
+import { checkLabel, type ProbeResult } from '../probes/http-probe.js';
+import { tcpCheckLabel } from '../probes/tcp-probe.js';
 
 export interface OrdinaryChecks {
   port: number;

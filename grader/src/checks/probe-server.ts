@@ -1,8 +1,8 @@
 import type { ConcurrencySpec, LoadSpec } from '@netlab/assignments';
-import type { Prober } from '../isolation/probes.js';
-import type { ConcurrencyProbe, StalledCheck } from './concurrency-probe.js';
-import type { ProbeResult } from './http-probe.js';
-import type { LoadMeasure } from './load-probe.js';
+import type { Prober } from '../probes/prober.js';
+import type { ConcurrencyProbe, StalledCheck } from '../probes/concurrency-probe.js';
+import type { ProbeResult } from '../probes/http-probe.js';
+import type { LoadMeasure } from '../probes/load-probe.js';
 import { judgeLoad, type ThresholdResult } from './load-thresholds.js';
 import { type OrdinaryChecks, runOrdinaryChecks } from './ordinary-checks.js';
 

@@ -1,9 +1,9 @@
 import type { Isolation } from '../isolation/isolation.js';
 import { launchServer } from '../isolation/launch.js';
-import type { Prober } from '../isolation/probes.js';
+import type { Prober } from '../probes/prober.js';
 import type { SubmittedFile } from '../submissions/discover.js';
-import type { ProbeResult } from './http-probe.js';
-import { isListening } from './listening.js';
+import type { ProbeResult } from '../probes/http-probe.js';
+import { isListening } from '../probes/listening.js';
 import { type Probed, type ProbePlan, probeServer } from './probe-server.js';
 import {
   DEFAULT_SANDBOX_LIMITS,

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { typescriptExecArgv } from '@netlab/kit';
-import { type ProbeName, type Prober, probes } from './probes.js';
+import { type ProbeName, type Prober, probes } from '../probes/prober.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'probe-agent.ts');
 

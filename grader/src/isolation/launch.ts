@@ -7,7 +7,7 @@ import { NOBODY, prlimitArgs, runAsNobody, type SandboxLimits, sandboxEnv, TOKEN
 import { startAgent } from './agent-client.js';
 import { bwrapArgs, SANDBOX_ROOT } from './bwrap-args.js';
 import type { Isolation } from './isolation.js';
-import { goneProber, localProber, type Prober } from './probes.js';
+import { goneProber, localProber, type Prober } from '../probes/prober.js';
 import { sweepRun } from './sweep.js';
 
 /** A student's server started in its sandbox, the probes that reach it, and the way to end all of it. */

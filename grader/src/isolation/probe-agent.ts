@@ -1,4 +1,4 @@
-import { type ProbeName, probes } from './probes.js';
+import { type ProbeName, probes } from '../probes/prober.js';
 
 /**
  * Entry of the probe agent, started by the grader inside a student's network namespace (`nsenter --net`). It

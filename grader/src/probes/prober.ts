@@ -1,9 +1,9 @@
 import type { HttpCheck, TcpCheck } from '@netlab/assignments';
-import { probeConcurrency } from '../checks/concurrency-probe.js';
-import { runHttpCheck } from '../checks/http-probe.js';
-import { probeLoad } from '../checks/load-probe.js';
-import { isListening } from '../checks/listening.js';
-import { runTcpCheck } from '../checks/tcp-probe.js';
+import { probeConcurrency } from './concurrency-probe.js';
+import { runHttpCheck } from './http-probe.js';
+import { probeLoad } from './load-probe.js';
+import { isListening } from './listening.js';
+import { runTcpCheck } from './tcp-probe.js';
 
 /**
  * Everything the grader asks of a student's server. In the sandboxed mode these run in a probe agent that lives in

@@ -3,12 +3,12 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_SANDBOX_LIMITS } from './sandbox.js';
-import { runStudentServer } from '../checks/server-run.js';
+import { DEFAULT_SANDBOX_LIMITS } from '../isolation/sandbox.js';
+import { runStudentServer } from './server-run.js';
 import { GraderError } from '../errors.js';
-import { SANDBOX_ETC } from './bwrap-args.js';
+import { SANDBOX_ETC } from '../isolation/bwrap-args.js';
 import { freePort } from '@netlab/kit';
-import type { Isolation } from './isolation.js';
+import type { Isolation } from '../isolation/isolation.js';
 
 /** A server that cannot fail: if it does not pass through the sandbox, the fault is the grader's, not a student's. */
 const knownGood = (port: number) => `import socket

@@ -16,6 +16,7 @@ export {
   signalGroup,
   spawnGroup,
 } from './process-group.js';
+export { dieWithParent } from './die-with-parent.js';
 export { launchChromium } from './chromium.js';
 export { folderCycles, folderImports } from './folder-cycles.js';
 export { bundledEntry, typescriptExecArgv, typescriptWorker } from './typescript-runtime.js';

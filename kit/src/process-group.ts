@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { dieWithParent } from './die-with-parent.js';
 
 export interface GroupCommand {
   command: string;
@@ -16,6 +17,8 @@ export interface GroupCommand {
   extraPipes?: number;
   /** How much of the output to keep for messages (bytes of text). */
   keepBytes?: number;
+  /** Kill the leader when this process dies, even by SIGKILL (see `dieWithParent`). */
+  dieWithParent?: boolean;
 }
 
 /** A command running as the leader of its own process group, so a shell wrapper and everything it forks go together. */
@@ -91,9 +94,12 @@ async function groupGone(
 /** Starts `cmd` detached (its own process group) with stdout and stderr piped and kept. */
 export function spawnGroup(cmd: GroupCommand): ProcessGroup {
   const keepBytes = cmd.keepBytes ?? 4096;
-  const child = spawn(cmd.command, cmd.args, {
+  const line: [string, string[]] = cmd.shell
+    ? ['/bin/sh', ['-c', [cmd.command, ...cmd.args].join(' ')]]
+    : [cmd.command, cmd.args];
+  const [command, args] = cmd.dieWithParent ? dieWithParent(...line) : line;
+  const child = spawn(command, args, {
     cwd: cmd.cwd,
-    shell: cmd.shell ?? false,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe', ...Array<'pipe'>(cmd.extraPipes ?? 0).fill('pipe')],
     env: cmd.env ?? process.env,

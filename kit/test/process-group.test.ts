@@ -1,5 +1,26 @@
+import { execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { howItEnded, outputTail, signalGroup, spawnGroup } from '../src/index.js';
+import {
+  dieWithParent,
+  howItEnded,
+  outputTail,
+  signalGroup,
+  spawnGroup,
+  typescriptExecArgv,
+} from '../src/index.js';
+
+const kitIndex = pathToFileURL(path.join(import.meta.dirname, '..', 'src', 'index.ts')).href;
+
+/** Whether `pid` is a live process (a zombie, dead but not yet reaped, is not). */
+function alive(pid: number): boolean {
+  try {
+    return !execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).startsWith('Z');
+  } catch {
+    return false;
+  }
+}
 
 describe('spawnGroup', () => {
   it('sees a ready line, keeps the output and stops the whole group with SIGTERM', async () => {
@@ -39,9 +60,50 @@ describe('spawnGroup', () => {
     expect(outputTail(group.output())).toBe('Traceback');
   });
 
+  it('with dieWithParent, ends the group when its parent is killed outright', async () => {
+    // A parent process that starts the group, prints the leader's pid and waits; then SIGKILL for the parent.
+    const script = `import(${JSON.stringify(kitIndex)}).then((kit) => {
+      const group = kit.spawnGroup({ command: 'sleep', args: ['300'], dieWithParent: true });
+      console.log(group.pid);
+      setInterval(() => {}, 1000);
+    });`;
+    const parent = spawn(process.execPath, [...typescriptExecArgv(), '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const leader = await new Promise<number>((resolve) =>
+      parent.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+    );
+    // The group is up once setpriv and the guard have exec'd into sleep.
+    for (let waited = 0; waited < 10_000 && !/sleep 300/.test(commandOf(leader)); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(commandOf(leader)).toBe('sleep 300');
+    parent.kill('SIGKILL');
+    for (let waited = 0; waited < 10_000 && alive(leader); waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(alive(leader)).toBe(false);
+  }, 60_000);
+
+  it('never starts the command when the parent it was made for is not its parent any more', () => {
+    // An extra shell in between stands for a parent that died first: the guard sees another parent and exits.
+    const [command, args] = dieWithParent('echo', ['started']);
+    const run = () =>
+      execFileSync('/bin/sh', ['-c', '"$@"; echo "exit $?"', 'sh', command, ...args], { encoding: 'utf8' });
+    expect(run()).toBe('exit 125\n');
+  });
+
   it('words an end the same way everywhere', () => {
     expect(howItEnded(null, 'SIGKILL')).toBe('killed by SIGKILL');
     expect(howItEnded(2, null)).toBe('exited with code 2');
     expect(outputTail('a\nb\nc  \n', 2)).toBe('b | c');
   });
 });
+
+function commandOf(pid: number): string {
+  try {
+    return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { typescriptExecArgv } from '@netlab/kit';
+import { dieWithParent, typescriptExecArgv } from '@netlab/kit';
 import { type ProbeName, type Prober, probes } from '../probes/prober.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'probe-agent.ts');
@@ -15,22 +15,17 @@ interface Reply {
 
 /**
  * Starts the probe agent in the network namespace of process `nsPid` and returns a Prober talking to it.
- * `setpriv --pdeathsig KILL` ends the agent with the grader even if the grader is killed outright.
+ * It ends with the grader even if the grader is killed outright (the kit's dieWithParent).
  */
 export async function startAgent(nsPid: number, readyTimeoutMs = 30_000): Promise<Prober> {
   const child = spawn(
-    'setpriv',
-    [
-      '--pdeathsig',
-      'KILL',
-      '--',
-      'nsenter',
+    ...dieWithParent('nsenter', [
       `--net=/proc/${nsPid}/ns/net`,
       '--',
       process.execPath,
       ...typescriptExecArgv(),
       AGENT,
-    ],
+    ]),
     { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' },
   );
   let stderr = '';

@@ -40,6 +40,7 @@ export async function launchServer(
       env: sandboxEnv(dir, token),
       ...(runAsNobody() ? { uid: NOBODY, gid: NOBODY } : {}),
       keepBytes: TAIL_BYTES,
+      dieWithParent: true,
     });
     const stop = () => stopRun(group, { tokenEntry: `${TOKEN_VAR}=${token}\0` });
     return { ...watch(group), prober: localProber, stop };
@@ -54,7 +55,8 @@ export async function launchServer(
     uid: NOBODY,
     infoFd: 3,
   });
-  // prlimit sets the limits and execs bwrap, so bwrap's parent (for --die-with-parent) is this process. The options
+  // prlimit sets the limits and execs bwrap, so bwrap's parent (for --die-with-parent) is this process; killed with
+  // it from the first instruction (dieWithParent), not only from the moment bwrap asks for that. The options
   // go through a pipe (`--args`): the sandbox's first process is bwrap, and a student reading its /proc/1/cmdline
   // should find no host path or token there.
   const group = spawnGroup({
@@ -62,6 +64,7 @@ export async function launchServer(
     args: [...prlimitArgs(limits), '--', 'bwrap', '--args', '4', '--', ...command],
     extraPipes: 2,
     keepBytes: TAIL_BYTES,
+    dieWithParent: true,
   });
   const argv = group.child.stdio[4] as Writable;
   argv.on('error', () => {});

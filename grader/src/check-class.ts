@@ -6,6 +6,7 @@ import type { SourceFile } from './similarity/index.js';
 import { ExtensionRow, readClassCsv } from './submissions/class-csv.js';
 import { readRoster } from './submissions/lms-roster.js';
 import { offsetOf } from './time-offset.js';
+import { writableOut } from './outputs/atomic-write.js';
 import { writeOutputs } from './outputs/write-outputs.js';
 import { OverrideRow } from './overrides.js';
 import { overridesDropped, readPreviousRun } from './outputs/previous-run.js';
@@ -44,6 +45,7 @@ export async function checkClass(o: CheckClassOptions): Promise<{ result: ClassR
     ? await readClassCsv(o.extensionsFile, ExtensionRow, 'extensions')
     : undefined;
   const overrides = o.overridesFile ? await readClassCsv(o.overridesFile, OverrideRow, 'overrides') : [];
+  await writableOut(o.outDir);
   const previous = o.only ? await readPreviousRun(o.outDir, spec.points) : undefined;
   const result = await gradeClass({
     submissionsDir: o.submissionsDir,

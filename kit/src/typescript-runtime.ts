@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,25 +81,44 @@ function upToDate(outfile: string, inputsFile: string): boolean {
   }
 }
 
+/**
+ * Runs esbuild's own binary once and waits for it: its JavaScript API's buildSync would keep a worker thread and
+ * an esbuild process (~80 MB) alive in this process for later calls, and a server builds once.
+ */
 function build(source: string, outfile: string, inputsFile: string): void {
-  const esbuild = nearby()('esbuild') as typeof import('esbuild');
-  const workingDir = path.dirname(source);
-  const result = esbuild.buildSync({
-    entryPoints: [source],
-    absWorkingDir: workingDir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  writeFileAtomicSync(outfile, result.outputFiles[0]!.contents);
-  const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(workingDir, input));
-  writeFileAtomicSync(
-    inputsFile,
-    JSON.stringify(Object.fromEntries(inputs.map((file) => [file, digest(readFileSync(file))]))),
-  );
+  const partial = `${outfile}.${process.pid}.tmp`;
+  const meta = `${partial}.meta.json`;
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  try {
+    execFileSync(
+      nearby().resolve('esbuild/bin/esbuild'),
+      [
+        source,
+        '--bundle',
+        '--platform=node',
+        '--format=cjs',
+        '--target=node20',
+        `--outfile=${partial}`,
+        `--metafile=${meta}`,
+        '--log-level=error',
+      ],
+      { cwd: path.dirname(source), stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const inputs = Object.keys((JSON.parse(readFileSync(meta, 'utf8')) as Metafile).inputs).map((input) =>
+      path.resolve(path.dirname(source), input),
+    );
+    renameSync(partial, outfile);
+    writeFileAtomicSync(
+      inputsFile,
+      JSON.stringify(Object.fromEntries(inputs.map((file) => [file, digest(readFileSync(file))]))),
+    );
+  } finally {
+    rmSync(partial, { force: true });
+    rmSync(meta, { force: true });
+  }
+}
+
+/** The part of esbuild's metafile read here: every input file, relative to the working directory. */
+interface Metafile {
+  inputs: Record<string, unknown>;
 }

@@ -10,7 +10,7 @@ const kitIndex = pathToFileURL(path.join(import.meta.dirname, '..', 'src', 'inde
 
 /** Runs `body` in a fresh Node process with the kit loaded through tsx, as a package's code would be. */
 function inNode(body: string): string {
-  const script = `import(${JSON.stringify(kitIndex)}).then((kit) => { ${body} });`;
+  const script = `import(${JSON.stringify(kitIndex)}).then(async (kit) => { ${body} });`;
   return execFileSync(process.execPath, [...typescriptExecArgv(), '--input-type=module', '-e', script], {
     encoding: 'utf8',
   }).trim();
@@ -47,6 +47,17 @@ describe('bundledEntry', () => {
     const built = statSync(first).mtimeMs;
     expect(bundleOf()).toBe(first);
     expect(statSync(first).mtimeMs).toBe(built);
+  });
+
+  it('leaves no esbuild process behind in the process that built it', () => {
+    writeFileSync(path.join(dir, 'greeting.ts'), "export const greeting: string = 'again';\n");
+    const children = inNode(`kit.bundledEntry(new URL(${JSON.stringify(entry.href)}));
+      const { execFileSync } = await import('node:child_process');
+      const esbuilds = () => execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+        .split('\\n').filter((line) => line.includes('esbuild'));
+      for (let waited = 0; esbuilds().length > 0 && waited < 10000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      console.log(JSON.stringify(esbuilds()));`);
+    expect(children).toBe('[]');
   });
 
   it('is rebuilt when an imported file changes', () => {

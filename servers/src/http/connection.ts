@@ -11,6 +11,11 @@ export const MAX_REQUESTS_PER_CONNECTION = 1000;
 const MAX_BUFFERED = 64 * 1024;
 /** After the last response, input is read and thrown away for this long at most (nginx's lingering_time). */
 const LINGER_MS = 5000;
+/**
+ * While lingering, one chunk is read and dropped, then reading pauses this long: a client still flooding fills
+ * its TCP window rather than this process's memory (every chunk read is a fresh buffer for the GC to collect).
+ */
+const LINGER_READ_GAP_MS = 20;
 
 export interface ConnectionOptions {
   /** A connection with no request in progress is dropped after this long. */
@@ -227,7 +232,11 @@ export function serveConnection(
     else setTimer('linger', Math.min(options.idleTimeoutMs, LINGER_MS));
   });
   stream.on('data', (chunk: Buffer) => {
-    if (state === 'lingering') return;
+    if (state === 'lingering') {
+      stream.pause();
+      setTimeout(() => closed || stream.resume(), LINGER_READ_GAP_MS);
+      return;
+    }
     let input = chunk;
     if (skipping > 0) {
       const take = Math.min(skipping, input.length);

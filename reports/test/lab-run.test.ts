@@ -37,13 +37,18 @@ async function labWithLog(options: Parameters<typeof runLab>[0], limitMs: number
   return outcome;
 }
 
-/** Our own children: every server the lab started must be gone once it returns. */
+/**
+ * Our own running children: every server the lab started must be gone once it returns. A zombie (state Z: ended,
+ * its exit not yet collected, e.g. a bundler another test file in this jest worker stopped) runs nothing.
+ */
 function children(): string[] {
-  const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+  const out = execFileSync('ps', ['-o', 'stat=,pid=,args=', '--ppid', String(process.pid)], {
+    encoding: 'utf8',
+  });
   return out
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l && !/\bps -o\b/.test(l));
+    .filter((l) => l && !l.startsWith('Z') && !/\bps -o\b/.test(l));
 }
 
 const byName = (r: LabResults, name: string, scenario: 'ramp' | 'fixed' | 'open') =>

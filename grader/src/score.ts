@@ -58,7 +58,7 @@ export function computeScore(input: ScoreInput): ScoreBreakdown {
   return { ...rounded, ...finishScore(parts, lateFactor(input.lateDays, input.late), input.copy) };
 }
 
-export type ScoreParts = Pick<
+type ScoreParts = Pick<
   ScoreBreakdown,
   'server' | 'concurrency' | 'load' | 'report' | 'code' | 'namePenalty' | 'loopbackPenalty'
 >;

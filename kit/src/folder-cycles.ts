@@ -17,7 +17,7 @@ const RELATIVE_IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"](\.{1,2
  * relative `import … from` and `export … from` lines. `import type` counts too: a type cycle is still a cycle
  * of concepts.
  */
-export function folderImports(src: string): Map<string, Set<string>> {
+function folderImports(src: string): Map<string, Set<string>> {
   const unit = (file: string) => path.relative(src, file).split(path.sep)[0]!;
   const graph = new Map<string, Set<string>>();
   for (const file of sources(src)) {

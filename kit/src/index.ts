@@ -18,7 +18,7 @@ export {
 } from './process-group.js';
 export { dieWithParent } from './die-with-parent.js';
 export { launchChromium } from './chromium.js';
-export { folderCycles, folderImports } from './folder-cycles.js';
+export { folderCycles } from './folder-cycles.js';
 export { bundledEntry, typescriptExecArgv, typescriptWorker } from './typescript-runtime.js';
 export { argsProblem } from './args-problem.js';
 export { messageOf } from './message-of.js';

@@ -49,5 +49,3 @@ export class LabError extends CodedError<LabErrorCode> {
 }
 
 export const { exitCodeFor, errorLine } = errorCatalogue(LAB_ERRORS);
-
-export { messageOf } from '@netlab/kit';

@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { builtinSpec } from '@netlab/assignments';
 import { writeFileAtomic } from '@netlab/kit';
-import { LabError, messageOf } from './errors.js';
+import { messageOf } from '@netlab/kit';
+import { LabError } from './errors.js';
 import { figureCount, renderReport, SECTIONS, type Screenshot } from './report/render-report.js';
 import { reportFileName } from './report/report-name.js';
 import { reportShortfalls } from './report/spec-fit.js';

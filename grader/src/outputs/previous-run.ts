@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { messageOf } from '@netlab/kit';
 import { GraderError } from '../errors.js';
 import { readGradesCsv } from './grades-file.js';
 import type { CheckRow } from './checks-csv.js';
@@ -60,7 +61,7 @@ async function readRows<T>(file: string): Promise<T[]> {
   } catch (error) {
     throw new GraderError(
       'GRADER_NO_PREVIOUS_RUN',
-      `${file} is not the CSV grader check writes (${(error as Error).message.split('\n')[0]}): rerun the whole class`,
+      `${file} is not the CSV grader check writes (${messageOf(error).split('\n')[0]}): rerun the whole class`,
     );
   }
 }

@@ -7,7 +7,7 @@ import { LabOptions } from '../lab/options.js';
 import { validateShaping } from '../process/netns.js';
 import type { Week } from '../results.js';
 
-export const WEEKS = { week2: 2, week3: 3, week5: 5, week6: 6 } as const satisfies Record<string, Week>;
+const WEEKS = { week2: 2, week3: 3, week5: 5, week6: 6 } as const satisfies Record<string, Week>;
 
 const DEFAULT_MODELS: Record<Week, Model[]> = {
   2: [],

@@ -2,6 +2,7 @@
 import { errorLine, exitCodeFor, LabError } from '../errors.js';
 import { redrawReport } from '../lab/redraw.js';
 import { runLab } from '../lab/run-lab.js';
+import { successes } from '../metrics.js';
 import { SERVER_OUTPUT_NOTE } from '../lab/stress.js';
 import { renderTable } from '../output/terminal-table.js';
 import type { LabResults } from '../results.js';
@@ -19,7 +20,7 @@ const defaultIo: Io = { out: (t) => process.stdout.write(t), err: process.stderr
 
 function silentStudentServer(results: LabResults): LabError | null {
   const runs = results.stress.filter((r) => r.subject.origin === 'student');
-  if (runs.length === 0 || runs.some((r) => r.result && r.result.requests > r.result.failures)) return null;
+  if (runs.length === 0 || runs.some((r) => r.result && successes(r.result) > 0)) return null;
   const reasons = runs.map((r) => {
     if (r.error) return `${r.scenario}: ${r.error}`;
     const kinds = Object.entries(r.result!.failuresByKind).filter(([, n]) => n > 0);

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { zodIssuesLine } from '@netlab/kit';
-import { LabError, messageOf } from '../errors.js';
+import { messageOf } from '@netlab/kit';
+import { LabError } from '../errors.js';
 import { type Outputs, writeOutputs } from '../write-outputs.js';
 import type { Screenshot } from '../report/render-report.js';
 import { LoadResult } from '@netlab/loadtest';
@@ -62,7 +63,7 @@ export interface AddedRun {
  * A run already there for that subject and scenario is replaced; otherwise it is added, under the subject's own
  * entry when the results know it, else as a `--target` reached at the run's host.
  */
-export function withRun(results: LabResults, run: AddedRun): LabResults {
+function withRun(results: LabResults, run: AddedRun): LabResults {
   if (results.week !== 5 && results.week !== 6)
     throw new LabError('LAB_USAGE', `--run ${run.file}: week ${results.week}'s results have no load tests`);
   let data: unknown;

@@ -1,6 +1,6 @@
 /** Weeks 5 and 6: every subject through the same scenarios, one at a time, each server stopped after. */
 import { type LoadOptionsInput, type LoadResult, type RunHooks, runLoad } from '@netlab/loadtest';
-import { messageOf } from '../errors.js';
+import { messageOf } from '@netlab/kit';
 import { raceDeadline } from '../deadline.js';
 import type { StressObserver } from './stress-observer.js';
 import type { LabProgress } from '../progress.js';

@@ -1,5 +1,6 @@
 /** Brings up one subject (reference model, student command or running --target) and says where to reach it. */
-import { LabError, messageOf } from '../errors.js';
+import { messageOf } from '@netlab/kit';
+import { LabError } from '../errors.js';
 import type { Netns } from '../process/netns.js';
 import { tcpConnectTime } from '../net/tcp-probe.js';
 import { outputTail } from '@netlab/kit';

@@ -1,7 +1,7 @@
 /** Week 2: echo round trips (reference, and the student's server or --target) and the attendance smoke test. */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { messageOf } from '../errors.js';
+import { messageOf } from '@netlab/kit';
 import type { Netns } from '../process/netns.js';
 import {
   attendanceServerCommand,

@@ -1,6 +1,6 @@
 /** Week 3: the assignment's HTTP checks (the grader's), against each server, as a pass/fail table. */
 import { builtinSpec } from '@netlab/assignments';
-import { messageOf } from '../errors.js';
+import { messageOf } from '@netlab/kit';
 import type { Netns } from '../process/netns.js';
 import type { LabProgress } from '../progress.js';
 import type { CheckRow } from '../results.js';

@@ -8,7 +8,7 @@ import {
   type Progress,
   type SubjectState,
 } from '@netlab/loadtest';
-import { findRun, metricValue } from '../metrics.js';
+import { findRun, metricValue, successes } from '../metrics.js';
 import type { ScenarioName, StressRun } from '../results.js';
 import type { StressObserver } from '../lab/stress-observer.js';
 
@@ -59,7 +59,7 @@ export class LabViewState implements StressObserver {
   subjectFinished(subject: string, all: StressRun[], error: string | null): void {
     const runs = all.filter((r) => r.subject.name === subject);
     // Failed: it never started, or no request of any scenario succeeded (the note says why).
-    const measured = runs.some((r) => r.result !== null && r.result.requests > r.result.failures);
+    const measured = runs.some((r) => r.result !== null && successes(r.result) > 0);
     const problems = runs.map((r) => r.error).filter((e): e is string => e !== null);
     this.set(subject, error === null && measured ? 'done' : 'failed', error ?? problems[0] ?? null);
     const ramp = findRun(runs, subject, 'ramp');

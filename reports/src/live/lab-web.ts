@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLiveServer, type LabView, type Routes } from '@netlab/loadtest';
+import { messageOf } from '@netlab/kit';
 import { LabError } from '../errors.js';
 import type { LabOptions } from '../lab/options.js';
 import type { Outputs } from '../write-outputs.js';
@@ -39,7 +40,7 @@ export async function startLabWeb(options: LabOptions, web: NonNullable<LabOptio
   try {
     url = await server.listen(web.port, web.host);
   } catch (error) {
-    throw new LabError('LAB_WEB_PORT_BUSY', (error as Error).message);
+    throw new LabError('LAB_WEB_PORT_BUSY', messageOf(error));
   }
   publish(state.view());
   return {

@@ -3,7 +3,7 @@
  * without it we time a TCP connect instead and say so, since the two measure slightly different things.
  */
 import { createRequire } from 'node:module';
-import { messageOf } from '../errors.js';
+import { messageOf } from '@netlab/kit';
 import type { Preflight } from '../preflight-schema.js';
 import { raceDeadline } from '../deadline.js';
 import { tcpConnectTime } from './tcp-probe.js';

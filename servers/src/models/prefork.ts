@@ -107,9 +107,8 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
 
   return {
     async listen(port, host): Promise<Address> {
-      // Until every worker holds the socket, the primary parks connections unread and passes them on.
-      const early: net.Socket[] = [];
-      const server = net.createServer({ pauseOnConnect: true }, (socket) => early.push(socket));
+      // Until the workers hold the socket, the primary accepts, parks connections unread and passes them on.
+      const server = net.createServer({ pauseOnConnect: true }, passOn);
       address = await listenServer(server, port, host, options.log);
       try {
         await Promise.all(Array.from({ length: options.workers }, () => startWorker(server)));
@@ -119,7 +118,6 @@ export function createPreforkServer(options: ModelOptions): ModelServer {
       } finally {
         server.close();
       }
-      early.forEach(passOn);
       return address;
     },
     close: stop,
